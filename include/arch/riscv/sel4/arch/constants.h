@@ -1,0 +1,29 @@
+/*
+ * riscv64 (Sv39) object sizes and types, as libsel4 defines them.
+ */
+#pragma once
+
+#define seL4_PageBits 12
+#define seL4_LargePageBits 21
+#define seL4_HugePageBits 30
+#define seL4_PageTableBits 12
+#define seL4_PageTableEntryBits 3
+#define seL4_PageTableIndexBits 9
+#define seL4_VSpaceBits seL4_PageTableBits
+#define seL4_TCBBits 10
+#define seL4_ASIDPoolBits 12
+#define seL4_NumASIDPoolsBits 7
+#define seL4_ASIDPoolIndexBits 9
+#define seL4_MaxUntypedBits 38
+#define seL4_UserTop 0x0000003ffffff000ul
+
+enum {
+    seL4_RISCV_Giga_Page = 5,           /* = seL4_NonArchObjectTypeCount */
+    seL4_ModeObjectTypeCount,
+};
+enum {
+    seL4_RISCV_4K_Page = seL4_ModeObjectTypeCount,
+    seL4_RISCV_Mega_Page,
+    seL4_RISCV_PageTableObject,
+    seL4_ObjectTypeCount,
+};

@@ -1,0 +1,55 @@
+/*
+ * seL4 constants: message sizes, priorities, object sizes common to all
+ * architectures. Architecture-specific sizes are in sel4/arch/constants.h.
+ */
+#pragma once
+
+#include <sel4/arch/constants.h>
+
+enum {
+    seL4_MsgLengthBits = 7,
+    seL4_MsgExtraCapBits = 2,
+    seL4_MsgMaxLength = 120,
+    seL4_MsgMaxExtraCaps = (1 << seL4_MsgExtraCapBits) - 1,
+};
+
+#define seL4_MinPrio 0
+#define seL4_MaxPrio 255
+#define seL4_NumPriorities 256
+
+#define seL4_SlotBits 5
+#define seL4_EndpointBits 4
+#define seL4_NotificationBits 5
+#define seL4_MinUntypedBits 4
+#define seL4_IPCBufferSizeBits 10
+#define seL4_BadgeBits 64
+#define seL4_GuardSizeBits 6
+#define seL4_GuardBits 58
+
+/* Fault and exception labels. */
+typedef enum {
+    seL4_Fault_NullFault = 0,
+    seL4_Fault_CapFault,
+    seL4_Fault_UnknownSyscall,
+    seL4_Fault_UserException,
+    seL4_Fault_VMFault,
+} seL4_FaultType;
+
+/* Lookup failure kinds (seL4_GetMR detail after seL4_FailedLookup). */
+typedef enum {
+    seL4_NoFailure = 0,
+    seL4_InvalidRoot,
+    seL4_MissingCapability,
+    seL4_DepthMismatch,
+    seL4_GuardMismatch,
+} seL4_LookupFailureType;
+
+/* Object types common to all architectures. */
+typedef enum {
+    seL4_UntypedObject = 0,
+    seL4_TCBObject,
+    seL4_EndpointObject,
+    seL4_NotificationObject,
+    seL4_CapTableObject,
+    seL4_NonArchObjectTypeCount,
+} seL4_ObjectType;

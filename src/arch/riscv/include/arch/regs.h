@@ -1,0 +1,45 @@
+/*
+ * A riscv64 thread's saved user registers. The trap entry (trap.S) stores x1..x31
+ * at regs[0..30] in that order, then the pc (sepc) and sstatus; the offsets are
+ * shared with assembly and checked below.
+ */
+#pragma once
+
+#include <arch/types.h>
+
+enum {
+    REG_RA = 0, REG_SP, REG_GP, REG_TP, REG_T0, REG_T1, REG_T2, REG_S0, REG_S1,
+    REG_A0, REG_A1, REG_A2, REG_A3, REG_A4, REG_A5, REG_A6, REG_A7,
+    REG_S2, REG_S3, REG_S4, REG_S5, REG_S6, REG_S7, REG_S8, REG_S9, REG_S10, REG_S11,
+    REG_T3, REG_T4, REG_T5, REG_T6,
+    REG_PC,                     /* sepc */
+    REG_STATUS,                 /* sstatus as it was at the trap */
+    ARCH_NUM_REGS
+};
+
+struct arch_context {
+    word_t regs[ARCH_NUM_REGS];
+};
+
+/* Syscall ABI (as libsel4 on RISC-V): a7 = syscall number, a0 = capability /
+ * badge, a1 = message info, a2..a5 = the first four message registers. */
+#define REG_ARG0        REG_A0
+#define REG_ARG1        REG_A1
+#define REG_CAP         REG_A0
+#define REG_BADGE       REG_A0
+#define REG_MSGINFO     REG_A1
+#define REG_TLS         REG_TP
+#define ARCH_NUM_MSG_REGS 4
+static const unsigned char arch_msg_regs[ARCH_NUM_MSG_REGS] = { REG_A2, REG_A3, REG_A4, REG_A5 };
+
+_Static_assert(sizeof(struct arch_context) == 33 * 8, "trap.S frame layout");
+
+static inline word_t arch_context_get(const struct arch_context *c, unsigned r)
+{
+    return c->regs[r];
+}
+
+static inline void arch_context_set(struct arch_context *c, unsigned r, word_t v)
+{
+    c->regs[r] = v;
+}

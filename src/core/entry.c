@@ -1,0 +1,34 @@
+/*
+ * Kernel exit and the interrupt entry. The kernel runs with interrupts off
+ * and on one kernel stack: every entry runs to completion (or to a preemption
+ * point) and leaves through kernel_exit().
+ */
+#include <core/entry.h>
+#include <core/printk.h>
+#include <core/sched.h>
+
+struct arch_context *kernel_exit(void)
+{
+    struct arch_context *next = sched_exit();
+#ifdef KEEL_INVARIANTS
+    invariants_check();
+#endif
+    return next;
+}
+
+struct arch_context *core_interrupt(void)
+{
+    word_t irq = arch_irq_get_active();
+    if (irq == ARCH_IRQ_TIMER) {
+        sched_tick();
+        arch_timer_reset();
+        arch_irq_ack(irq);
+    } else if (irq != ARCH_IRQ_NONE) {
+        /* No user-level handler can exist yet: silence the line rather
+         * than let it fire forever. */
+        kprintf("keel: unexpected interrupt %lu masked\n", irq);
+        arch_irq_mask(irq);
+        arch_irq_ack(irq);
+    }
+    return kernel_exit();
+}

@@ -1,0 +1,97 @@
+/*
+ * The hardware abstraction layer: everything the portable core needs from a port,
+ * and everything a port may call in the core. This is the whole contract; a new
+ * port implements what is declared here and in its four <arch/...> headers
+ * (see docs/porting.md for the order in which to write them).
+ *
+ * Per-port headers, chosen by include path (src/arch/<port>/include):
+ *   <arch/types.h>  word_t, paddr_t, kernel window, paddr_to_kptr/kptr_to_paddr,
+ *                   ARCH_USER_TOP, ARCH_IRQ_* constants.
+ *   <arch/regs.h>   struct arch_context (a thread's saved user registers) and the
+ *                   register indices the core uses (REG_PC, REG_SP, REG_ARG0 ...).
+ *   <arch/pte.h>    page-table geometry and PTE encode/decode for the generic walker.
+ *   <arch/cpu.h>    small inline helpers the core may call on hot paths.
+ */
+#pragma once
+
+#include <core/types.h>
+#include <arch/types.h>
+#include <arch/regs.h>
+#include <arch/pte.h>
+#include <arch/cpu.h>
+
+/* ---- boot: what the port's entry code hands to core_main() ---- */
+
+#define BOOT_MAX_REGIONS 32
+
+struct phys_region {
+    paddr_t start;              /* inclusive */
+    paddr_t end;                /* exclusive */
+};
+
+struct boot_info {
+    struct phys_region ram[BOOT_MAX_REGIONS];      /* all RAM the port found */
+    unsigned num_ram;
+    struct phys_region reserved[BOOT_MAX_REGIONS]; /* RAM that is not free: firmware, DTB, ... */
+    unsigned num_reserved;
+    struct phys_region kernel;                     /* kernel image incl. bss and boot stack */
+    struct phys_region roottask;                   /* the root task ELF file, in RAM */
+    word_t cpu_id;                                 /* hart id / APIC id of the boot CPU */
+};
+
+/* The core's boot entry: builds the root task and never returns. */
+_Noreturn void core_main(const struct boot_info *bi);
+
+/* ---- trap entries: the port saves the user context of the current thread into
+ * the arch_context it last restored, then calls exactly one of these on the
+ * kernel stack. Each returns the context to restore (NULL: run the idle loop). */
+
+struct arch_context *core_syscall(sword_t sysno);
+
+enum user_fault_kind {
+    USER_FAULT_VM,              /* page fault: addr, instruction, code = FSR/cause */
+    USER_FAULT_EXCEPTION,       /* other exception: code = number, subcode = code */
+};
+
+struct user_fault {
+    enum user_fault_kind kind;
+    word_t addr;
+    word_t code;
+    word_t subcode;
+    bool instruction;
+    const char *cause;          /* human-readable, for the fault report */
+};
+
+struct arch_context *core_fault(const struct user_fault *f);
+struct arch_context *core_interrupt(void);
+
+/* ---- what every port implements ---- */
+
+/* Console and power. */
+void arch_putchar(int c);
+_Noreturn void arch_poweroff(int status);   /* 0: pass; 1..127: fail code */
+_Noreturn void arch_panic_halt(void);        /* stop the CPU after a kernel panic */
+
+/* Return to user mode with ctx, or idle (ctx == NULL) until an interrupt. */
+_Noreturn void arch_restore_user(struct arch_context *ctx);
+
+/* Thread context. */
+void arch_context_init(struct arch_context *ctx, word_t pc, word_t sp, word_t arg0);
+
+/* Address spaces. The core's generic walker (core/vspace.c) builds the tables;
+ * the port copies its kernel window into a new root and switches roots. */
+void arch_vspace_init_root(pte_t *root);
+void arch_vspace_activate(paddr_t root, word_t asid);
+void arch_tlb_flush_page(vaddr_t va, word_t asid);
+void arch_tlb_flush_all(void);
+
+/* Timer and interrupt controller. The timer is the only device the kernel drives. */
+void arch_timer_reset(void);                /* program the next tick (KEEL_TICK_US) */
+bool arch_timer_pending(void);              /* a tick is due: preemption points poll this */
+word_t arch_irq_get_active(void);           /* ARCH_IRQ_NONE if nothing is pending */
+void arch_irq_ack(word_t irq);
+void arch_irq_mask(word_t irq);
+void arch_irq_unmask(word_t irq);
+
+/* The kernel's timer tick, in microseconds. */
+#define KEEL_TICK_US 2000u

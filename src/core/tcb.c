@@ -1,0 +1,27 @@
+/*
+ * Thread control blocks: initialisation. The TCB invocations arrive with the
+ * thread-management work; the boot path only needs a clean TCB.
+ */
+#include <core/tcb.h>
+#include <core/string.h>
+#include <sel4/shared_types.h>
+
+void tcb_init(struct tcb *t, const char *name)
+{
+    memset(t, 0, sizeof(*t));
+    t->state = THREAD_INACTIVE;
+    t->timeslice = TIMESLICE_TICKS;
+    size_t n = strlen(name);
+    if (n >= TCB_NAME_LEN)
+        n = TCB_NAME_LEN - 1;
+    memcpy(t->name, name, n);
+}
+
+struct seL4_IPCBuffer_ *tcb_ipc_buffer(struct tcb *t)
+{
+    cap_t c = t->slots[TCB_BUFFER].cap;
+    if (cap_type(c) != CAP_FRAME)
+        return NULL;
+    word_t offset = t->ipc_buffer & MASK(pt_level_shift(cap_vm_level(c)));
+    return (struct seL4_IPCBuffer_ *)((uint8_t *)cap_ptr(c) + offset);
+}

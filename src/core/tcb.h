@@ -1,0 +1,71 @@
+/*
+ * Thread control blocks. A TCB object holds the thread's saved user registers
+ * (first, so that a port's assembly finds them at offset 0), the slots of the
+ * capabilities the thread runs with, and its scheduling and IPC state.
+ *
+ * Invariants (checked by invariants.c):
+ *  - a thread is in a ready queue iff its state is runnable and it is not the
+ *    current thread (Benno scheduling: the running thread is never queued);
+ *  - a thread in the ready queue of priority p has priority p, and bit p of the
+ *    ready bitmap is set iff that queue is non-empty.
+ */
+#pragma once
+
+#include <core/hal.h>
+#include <core/cnode.h>
+
+enum thread_state {
+    THREAD_INACTIVE = 0,        /* never started, suspended, or stopped by a fault */
+    THREAD_RUNNING,             /* runnable: resumes where it left user mode */
+    THREAD_RESTART,             /* runnable: re-executes its interrupted syscall */
+    THREAD_BLOCKED_SEND,
+    THREAD_BLOCKED_RECV,
+    THREAD_BLOCKED_REPLY,
+    THREAD_BLOCKED_NTFN,
+    THREAD_IDLE,
+};
+
+enum tcb_slot {
+    TCB_CTABLE = 0,             /* CSpace root */
+    TCB_VTABLE,                 /* VSpace root */
+    TCB_REPLY,
+    TCB_CALLER,
+    TCB_BUFFER,                 /* the IPC buffer frame */
+    TCB_NUM_SLOTS,
+};
+
+#define TCB_NAME_LEN 16
+
+struct tcb {
+    struct arch_context ctx;
+    struct cte slots[TCB_NUM_SLOTS];
+    enum thread_state state;
+    uint8_t priority;
+    uint8_t mcp;
+    uint16_t timeslice;         /* ticks left */
+    struct tcb *sched_next;
+    struct tcb *sched_prev;
+    vaddr_t ipc_buffer;         /* user address of the IPC buffer */
+    word_t fault_ep;            /* cptr of the fault endpoint, 0 for none */
+    char name[TCB_NAME_LEN];
+};
+
+_Static_assert(offsetof(struct tcb, ctx) == 0, "ports find the context at offset 0");
+
+#define TIMESLICE_TICKS 5
+
+static inline bool thread_runnable(const struct tcb *t)
+{
+    return t->state == THREAD_RUNNING || t->state == THREAD_RESTART;
+}
+
+static inline struct tcb *tcb_from_ctx(struct arch_context *ctx)
+{
+    return (struct tcb *)ctx;
+}
+
+void tcb_init(struct tcb *t, const char *name);
+
+struct seL4_IPCBuffer_;
+/* The kernel's view of a thread's IPC buffer, or NULL if it has none. */
+struct seL4_IPCBuffer_ *tcb_ipc_buffer(struct tcb *t);

@@ -1,0 +1,39 @@
+/*
+ * The generic page-table walker. A port describes its tree in <arch/pte.h>
+ * (levels, index bits, PTE encoding); everything else (walking, mapping,
+ * unmapping, lookup) is written once here. Level 0 is the root.
+ */
+#pragma once
+
+#include <core/hal.h>
+
+struct tcb;
+
+static inline unsigned pt_index(vaddr_t va, unsigned level)
+{
+    return (va >> pt_level_shift(level)) & MASK(pt_level_index_bits(level));
+}
+
+static inline pte_t *pte_table_ptr(pte_t pte)
+{
+    return (pte_t *)paddr_to_kptr(pte_addr(pte));
+}
+
+/* Walk towards 'va' and return the entry at 'level'. Returns NULL if the walk
+ * stops above 'level' (no table there, or a larger page maps va); then
+ * *stopped_at is the level whose entry ended the walk. */
+pte_t *vspace_walk(pte_t *root, vaddr_t va, unsigned level, unsigned *stopped_at);
+
+/* Map one page of the size that 'level' maps; the tables above must exist and
+ * the entry must be empty. Returns false otherwise. */
+bool vspace_map_page(pte_t *root, vaddr_t va, paddr_t pa, unsigned level, unsigned vm);
+
+/* Put the table at physical 'table' into the empty entry for va at 'level'. */
+bool vspace_map_table(pte_t *root, vaddr_t va, unsigned level, paddr_t table);
+
+/* The leaf mapping va: its physical address and level, if any. */
+bool vspace_lookup(pte_t *root, vaddr_t va, paddr_t *pa, unsigned *level);
+
+/* Switch the MMU to a thread's address space (or the kernel-only one). */
+void vspace_activate_thread(struct tcb *t);
+void vspace_set_kernel_root(pte_t *root);

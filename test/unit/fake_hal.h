@@ -1,0 +1,16 @@
+/* What the fake HAL recorded (see fake_hal.c). */
+#pragma once
+
+#include <core/hal.h>
+
+struct fake_hal {
+    int roots_initialised;
+    paddr_t active_root;
+    word_t active_asid;
+    int tlb_flushes;
+    int timer_resets;
+    bool timer_pending;
+    word_t active_irq;
+};
+
+extern struct fake_hal fake;

@@ -1,0 +1,22 @@
+/* Fake register file for the host unit tests. */
+#pragma once
+
+#include <arch/types.h>
+
+enum { REG_PC = 0, REG_SP, REG_A0, REG_A1, REG_A2, REG_A3, REG_A4, REG_A5, REG_TP, ARCH_NUM_REGS };
+
+struct arch_context {
+    word_t regs[ARCH_NUM_REGS];
+};
+
+#define REG_ARG0 REG_A0
+#define REG_ARG1 REG_A1
+#define REG_CAP REG_A0
+#define REG_BADGE REG_A0
+#define REG_MSGINFO REG_A1
+#define REG_TLS REG_TP
+#define ARCH_NUM_MSG_REGS 4
+static const unsigned char arch_msg_regs[ARCH_NUM_MSG_REGS] = { REG_A2, REG_A3, REG_A4, REG_A5 };
+
+static inline word_t arch_context_get(const struct arch_context *c, unsigned r) { return c->regs[r]; }
+static inline void arch_context_set(struct arch_context *c, unsigned r, word_t v) { c->regs[r] = v; }
