@@ -47,3 +47,9 @@ static inline pte_t pte_page(paddr_t pa, unsigned level, unsigned vm)
 static inline bool pte_present(pte_t p) { return p & PTE_V; }
 static inline bool pte_is_page(pte_t p, unsigned level) { (void)level; return (p & (PTE_R | PTE_W | PTE_X)) != 0; }
 static inline paddr_t pte_addr(pte_t p) { return ((p >> PTE_PPN_SHIFT) & ((1ul << 44) - 1)) << PAGE_BITS; }
+
+/* seL4's riscv64 VM object types for Untyped_Retype: { type, is_frame, level }.
+ * A PageTable serves whichever level it is mapped at. */
+#define ARCH_VM_OBJECT_TYPES                                            \
+    { seL4_RISCV_4K_Page, true, 2 }, { seL4_RISCV_Mega_Page, true, 1 }, \
+    { seL4_RISCV_Giga_Page, true, 0 }, { seL4_RISCV_PageTableObject, false, PT_LEVEL_ANY }
