@@ -1,0 +1,13 @@
+/*
+ * Small x86_64 helpers the core may inline. The x86 page walker snoops the
+ * caches and sees ordinary stores in program order, so a page-table store
+ * needs only a compiler barrier (stale TLB entries are a separate matter:
+ * arch_tlb_flush_*).
+ */
+#pragma once
+
+/* Make page-table stores visible to the hardware walker before use. */
+static inline void arch_pt_store_barrier(void)
+{
+    __asm__ volatile("" ::: "memory");
+}

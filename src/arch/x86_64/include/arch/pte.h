@@ -1,0 +1,78 @@
+/*
+ * x86_64 4-level page-table entries and geometry for the core's generic walker.
+ * Level 0 is the PML4 (512 GiB per entry), level 1 the PDPT (1 GiB), level 2
+ * the page directory (2 MiB), level 3 the page table (4 KiB). Leaves are
+ * allowed at levels 1..3; at levels 1 and 2 a leaf has the PS bit set.
+ * Note: 1 GiB leaves need CPUID.80000001h:EDX.Page1GB, which QEMU's default
+ * CPU lacks, so the HugePage object type is not offered (ARCH_VM_OBJECT_TYPES).
+ */
+#pragma once
+
+#include <core/types.h>
+#include <arch/types.h>
+
+typedef uint64_t pte_t;
+
+#define PT_LEVELS       4
+#define PTE_P           (1ul << 0)      /* present */
+#define PTE_W           (1ul << 1)      /* writable */
+#define PTE_U           (1ul << 2)      /* user accessible */
+#define PTE_PWT         (1ul << 3)      /* write-through */
+#define PTE_PCD         (1ul << 4)      /* cache disable */
+#define PTE_A           (1ul << 5)      /* accessed */
+#define PTE_D           (1ul << 6)      /* dirty (leaves only) */
+#define PTE_PS          (1ul << 7)      /* page size: leaf at levels 1 and 2 */
+#define PTE_G           (1ul << 8)      /* global: survives CR3 reloads */
+#define PTE_NX          (1ul << 63)     /* no execute (needs EFER.NXE) */
+#define PTE_ADDR_MASK   0x000ffffffffff000ul
+
+static inline unsigned pt_level_index_bits(unsigned level) { (void)level; return 9; }
+static inline unsigned pt_level_size_bits(unsigned level) { (void)level; return PAGE_BITS; }
+static inline unsigned pt_level_shift(unsigned level) { return PAGE_BITS + 9 * (PT_LEVELS - 1 - level); }
+static inline bool pt_level_has_pages(unsigned level) { return level >= 1 && level < PT_LEVELS; }
+
+/* Non-leaf entries grant everything; the leaf decides. U must be set on the
+ * whole path for a user page to be reachable. */
+static inline pte_t pte_table(paddr_t pt)
+{
+    return (pt & PTE_ADDR_MASK) | PTE_P | PTE_W | PTE_U | PTE_A;
+}
+
+/* A and D are set up front, so the walker never has to write them back. */
+static inline pte_t pte_page(paddr_t pa, unsigned level, unsigned vm)
+{
+    pte_t p = (pa & PTE_ADDR_MASK) | PTE_P | PTE_A | PTE_D;
+    if (level < PT_LEVELS - 1)
+        p |= PTE_PS;
+    if (vm & VM_WRITE)
+        p |= PTE_W;
+    if (!(vm & VM_EXEC))
+        p |= PTE_NX;
+    if (vm & VM_USER)
+        p |= PTE_U;
+    else
+        p |= PTE_G;
+    if (vm & VM_DEVICE)
+        p |= PTE_PCD | PTE_PWT;
+    return p;
+}
+
+static inline bool pte_present(pte_t p) { return p & PTE_P; }
+
+static inline bool pte_is_page(pte_t p, unsigned level)
+{
+    if (level == PT_LEVELS - 1)
+        return (p & PTE_P) != 0;
+    return level > 0 && (p & PTE_PS) != 0;
+}
+
+static inline paddr_t pte_addr(pte_t p) { return p & PTE_ADDR_MASK; }
+
+/* seL4's x86_64 VM object types for Untyped_Retype: { type, is_frame, level }.
+ * A frame's level is the level whose entry maps it; a table's level is its own
+ * (PML4 0, PDPT 1, page directory 2, page table 3). seL4_X64_HugePageObject is
+ * left out: without Page1GB support a 1 GiB leaf would fault on every access. */
+#define ARCH_VM_OBJECT_TYPES                                                    \
+    { seL4_X86_4K, true, 3 }, { seL4_X86_LargePageObject, true, 2 },            \
+    { seL4_X86_PageTableObject, false, 3 }, { seL4_X86_PageDirectoryObject, false, 2 }, \
+    { seL4_X86_PDPTObject, false, 1 }, { seL4_X64_PML4Object, false, 0 }

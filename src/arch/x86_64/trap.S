@@ -1,0 +1,199 @@
+/*
+ * x86_64 kernel entries and the exit to user mode.
+ *
+ * One kernel stack, single CPU. A user thread enters through
+ *  - `syscall` (LSTAR): rsp is still the user's, IF is cleared by SFMASK;
+ *  - an IDT gate (exception or interrupt): the CPU switches to TSS.rsp0 (the
+ *    top of the kernel stack) and pushes ss, rsp, rflags, cs, rip (+ error).
+ * Either way the user registers are stored into x86_cur_ctx, the
+ * struct arch_context last passed to arch_restore_user(), and C is called on
+ * a fresh kernel stack. Nothing is ever returned through: each C handler ends
+ * in arch_restore_user() or panics.
+ *
+ * SMP will need per-CPU x86_cur_ctx, scratch and stacks, reached with swapgs.
+ */
+#include "ctx_offsets.h"
+
+/* ---- 256 IDT stubs, 16 bytes apart: push a dummy error code where the CPU
+ * pushes none, push the vector, join the common path ---- */
+    .text
+    .balign 16
+    .globl x86_vector_stubs
+x86_vector_stubs:
+    .set vec, 0
+    .rept 256
+    .balign 16
+    .if (vec == 8) || (vec == 10) || (vec == 11) || (vec == 12) || (vec == 13) || (vec == 14) || (vec == 17) || (vec == 21) || (vec == 29) || (vec == 30)
+    .else
+    pushq $0
+    .endif
+    pushq $vec
+    jmp trap_common
+    .set vec, vec + 1
+    .endr
+
+/* Stack here: 0 vector, 8 error, 16 rip, 24 cs, 32 rflags, 40 rsp, 48 ss. */
+trap_common:
+    cld                                 /* C expects DF = 0; user may have set it */
+    testb $3, 24(%rsp)
+    jz trap_from_kernel
+    pushq %rax
+    movq x86_cur_ctx(%rip), %rax
+    movq %rbx, CTX_RBX(%rax)
+    movq %rcx, CTX_RCX(%rax)
+    movq %rdx, CTX_RDX(%rax)
+    movq %rsi, CTX_RSI(%rax)
+    movq %rdi, CTX_RDI(%rax)
+    movq %rbp, CTX_RBP(%rax)
+    movq %r8, CTX_R8(%rax)
+    movq %r9, CTX_R9(%rax)
+    movq %r10, CTX_R10(%rax)
+    movq %r11, CTX_R11(%rax)
+    movq %r12, CTX_R12(%rax)
+    movq %r13, CTX_R13(%rax)
+    movq %r14, CTX_R14(%rax)
+    movq %r15, CTX_R15(%rax)
+    popq %rbx                           /* the user's rax */
+    movq %rbx, CTX_RAX(%rax)
+    movq 16(%rsp), %rbx
+    movq %rbx, CTX_RIP(%rax)
+    movq 32(%rsp), %rbx
+    movq %rbx, CTX_RFLAGS(%rax)
+    movq 40(%rsp), %rbx
+    movq %rbx, CTX_RSP(%rax)
+    fxsave64 CTX_FPU(%rax)
+    movq (%rsp), %rdi                   /* vector */
+    movq 8(%rsp), %rsi                  /* error code */
+    leaq x86_kernel_stack_top(%rip), %rsp
+    xorl %ebp, %ebp
+    call x86_user_trap
+    ud2
+
+/* A trap taken in ring 0: the idle loop's interrupts, or a kernel bug (the
+ * C side panics). Save everything on the stack as struct x86_kernel_frame;
+ * if the handler returns, resume the interrupted code. */
+trap_from_kernel:
+    pushq %rax
+    pushq %rbx
+    pushq %rcx
+    pushq %rdx
+    pushq %rsi
+    pushq %rdi
+    pushq %rbp
+    pushq %r8
+    pushq %r9
+    pushq %r10
+    pushq %r11
+    pushq %r12
+    pushq %r13
+    pushq %r14
+    pushq %r15
+    movq %rsp, %rdi
+    call x86_kernel_trap
+    popq %r15
+    popq %r14
+    popq %r13
+    popq %r12
+    popq %r11
+    popq %r10
+    popq %r9
+    popq %r8
+    popq %rbp
+    popq %rdi
+    popq %rsi
+    popq %rdx
+    popq %rcx
+    popq %rbx
+    popq %rax
+    addq $16, %rsp                      /* vector and error code */
+    iretq
+
+/* ---- `syscall`: rcx = user rip, r11 = user rflags, rsp = user rsp. The
+ * context itself is used as the save area, so rsp is free to point at it. */
+    .globl x86_syscall_entry
+x86_syscall_entry:
+    movq %rsp, x86_syscall_scratch(%rip)
+    movq x86_cur_ctx(%rip), %rsp
+    movq %rax, CTX_RAX(%rsp)
+    movq %rbx, CTX_RBX(%rsp)
+    movq %rcx, CTX_RCX(%rsp)
+    movq %rdx, CTX_RDX(%rsp)
+    movq %rsi, CTX_RSI(%rsp)
+    movq %rdi, CTX_RDI(%rsp)
+    movq %rbp, CTX_RBP(%rsp)
+    movq %r8, CTX_R8(%rsp)
+    movq %r9, CTX_R9(%rsp)
+    movq %r10, CTX_R10(%rsp)
+    movq %r11, CTX_R11(%rsp)
+    movq %r12, CTX_R12(%rsp)
+    movq %r13, CTX_R13(%rsp)
+    movq %r14, CTX_R14(%rsp)
+    movq %r15, CTX_R15(%rsp)
+    movq %rcx, CTX_RIP(%rsp)
+    movq %r11, CTX_RFLAGS(%rsp)
+    fxsave64 CTX_FPU(%rsp)
+    movq x86_syscall_scratch(%rip), %rax
+    movq %rax, CTX_RSP(%rsp)
+    cld
+    leaq x86_kernel_stack_top(%rip), %rsp
+    xorl %ebp, %ebp
+    movq %rdx, %rdi                     /* the syscall number */
+    call core_syscall
+    movq %rax, %rdi
+    call arch_restore_user
+    ud2
+
+/* ---- x86_return_to_user(ctx): rflags and FS base are already checked. The
+ * iretq frame is built at the top of the kernel stack. */
+    .globl x86_return_to_user
+x86_return_to_user:
+    leaq x86_kernel_stack_top(%rip), %rsp
+    pushq $SEL_USER_SS
+    pushq CTX_RSP(%rdi)
+    pushq CTX_RFLAGS(%rdi)
+    pushq $SEL_USER_CS
+    pushq CTX_RIP(%rdi)
+    movq CTX_RAX(%rdi), %rax
+    movq CTX_RBX(%rdi), %rbx
+    movq CTX_RCX(%rdi), %rcx
+    movq CTX_RDX(%rdi), %rdx
+    movq CTX_RSI(%rdi), %rsi
+    movq CTX_RBP(%rdi), %rbp
+    movq CTX_R8(%rdi), %r8
+    movq CTX_R9(%rdi), %r9
+    movq CTX_R10(%rdi), %r10
+    movq CTX_R11(%rdi), %r11
+    movq CTX_R12(%rdi), %r12
+    movq CTX_R13(%rdi), %r13
+    movq CTX_R14(%rdi), %r14
+    movq CTX_R15(%rdi), %r15
+    movq CTX_RDI(%rdi), %rdi
+    iretq
+
+/* ---- idle: nothing to run. Wait for an interrupt on a fresh kernel stack;
+ * the timer's trap_from_kernel path leaves through arch_restore_user(). */
+    .globl x86_idle, x86_idle_end
+x86_idle:
+    leaq x86_kernel_stack_top(%rip), %rsp
+    sti
+1:  hlt
+    jmp 1b
+x86_idle_end:
+
+/* ---- stacks ---- */
+    .bss
+    .balign 16
+x86_syscall_scratch:
+    .quad 0
+    .balign 16
+    .globl x86_kernel_stack, x86_kernel_stack_top
+x86_kernel_stack:
+    .skip KSTACK_SIZE
+x86_kernel_stack_top:
+    .globl x86_ist_fatal_top, x86_ist_debug_top
+    .skip 4096
+x86_ist_fatal_top:                      /* NMI, #DF, #MC: known-good stack */
+    .skip 4096
+x86_ist_debug_top:                      /* #DB: may hit on the syscall entry */
+
+    .section .note.GNU-stack, "", @progbits
