@@ -1,0 +1,92 @@
+/*
+ * Accessors for the calling thread's IPC buffer: message registers, user
+ * data, badges and caps of a received message, and the receive path for
+ * caps. Same names and meanings as libsel4's <sel4/functions.h>.
+ */
+#pragma once
+
+#include <sel4/types.h>
+#include <sel4/shared_types.h>
+#include <sel4/bootinfo.h>
+
+/* The calling thread's IPC buffer. libsel4 keeps this pointer in a __thread
+ * variable; Keel's runtime has no TLS yet, so it is a plain global, shared by
+ * every thread of the address space (docs/api.md lists the difference). A
+ * program running several threads in one address space must call
+ * seL4_SetIPCBuffer when it switches between them itself. */
+extern seL4_IPCBuffer *__sel4_ipc_buffer;
+
+static inline void seL4_SetIPCBuffer(seL4_IPCBuffer *ipc_buffer)
+{
+    __sel4_ipc_buffer = ipc_buffer;
+}
+
+static inline seL4_IPCBuffer *seL4_GetIPCBuffer(void)
+{
+    return __sel4_ipc_buffer;
+}
+
+static inline seL4_Word seL4_GetMR(int i)
+{
+    return seL4_GetIPCBuffer()->msg[i];
+}
+
+static inline void seL4_SetMR(int i, seL4_Word mr)
+{
+    seL4_GetIPCBuffer()->msg[i] = mr;
+}
+
+static inline seL4_Word seL4_GetUserData(void)
+{
+    return seL4_GetIPCBuffer()->userData;
+}
+
+static inline void seL4_SetUserData(seL4_Word data)
+{
+    seL4_GetIPCBuffer()->userData = data;
+}
+
+/* The badge of the i-th cap of a received message (an unwrapped cap). */
+static inline seL4_Word seL4_GetBadge(int i)
+{
+    return seL4_GetIPCBuffer()->caps_or_badges[i];
+}
+
+/* The i-th cap of a received message, or the i-th extra cap to send. */
+static inline seL4_CPtr seL4_GetCap(int i)
+{
+    return (seL4_CPtr)seL4_GetIPCBuffer()->caps_or_badges[i];
+}
+
+static inline void seL4_SetCap(int i, seL4_CPtr cptr)
+{
+    seL4_GetIPCBuffer()->caps_or_badges[i] = cptr;
+}
+
+/* Where a cap received by IPC goes: slot `index` looked up to `depth` bits
+ * in the CNode `receiveCNode`. */
+static inline void seL4_GetCapReceivePath(seL4_CPtr *receiveCNode, seL4_CPtr *receiveIndex,
+                                          seL4_Word *receiveDepth)
+{
+    seL4_IPCBuffer *ipc = seL4_GetIPCBuffer();
+
+    if (receiveCNode != seL4_Null) {
+        *receiveCNode = ipc->receiveCNode;
+    }
+    if (receiveIndex != seL4_Null) {
+        *receiveIndex = ipc->receiveIndex;
+    }
+    if (receiveDepth != seL4_Null) {
+        *receiveDepth = ipc->receiveDepth;
+    }
+}
+
+static inline void seL4_SetCapReceivePath(seL4_CPtr receiveCNode, seL4_CPtr receiveIndex,
+                                          seL4_Word receiveDepth)
+{
+    seL4_IPCBuffer *ipc = seL4_GetIPCBuffer();
+
+    ipc->receiveCNode = receiveCNode;
+    ipc->receiveIndex = receiveIndex;
+    ipc->receiveDepth = receiveDepth;
+}

@@ -1,0 +1,40 @@
+/*
+ * The test suite's registry types. Each category file (boot.c, later cnode.c,
+ * ipc.c ...) defines one `struct test_suite` listing its tests; main.c runs
+ * the suites of its table in order and prints TAP.
+ *
+ * A test is a function returning NULL when it passed, or the reason it failed
+ * (from test_fail). Test names are "<CATEGORY><4 digits> <what it shows>",
+ * e.g. "BOOT0017 untyped regions are disjoint"; a number is never reused.
+ */
+#pragma once
+
+#include <sel4/sel4.h>
+#include <keel/libc.h>
+
+struct test {
+    const char *name;
+    const char *(*run)(void);
+};
+
+struct test_suite {
+    const struct test *tests;
+    unsigned count;
+};
+
+#define TEST_SUITE(var, array) \
+    const struct test_suite var = { array, sizeof(array) / sizeof(array[0]) }
+
+/* Format a failure reason into a static buffer and return it. */
+const char *test_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Fail the current test with a formatted reason unless cond holds. */
+#define CHECK(cond, ...)                      \
+    do {                                      \
+        if (!(cond)) {                        \
+            return test_fail(__VA_ARGS__);    \
+        }                                     \
+    } while (0)
+
+/* The suites, one per category file. */
+extern const struct test_suite boot_suite;
