@@ -8,8 +8,10 @@
  * Untyped per aligned block of free RAM; the rest of the CNode empty.
  */
 #include <core/bootmem.h>
+#include <core/cdt.h>
 #include <core/entry.h>
 #include <core/elf.h>
+#include <core/objects.h>
 #include <core/printk.h>
 #include <core/sched.h>
 #include <core/string.h>
@@ -19,7 +21,8 @@
 
 #define ROOT_ASID 1
 #define EXTRA_BI_PAGES 1
-_Static_assert(sizeof(keel_meminfo) <= EXTRA_BI_PAGES * PAGE_SIZE, "meminfo fits");
+_Static_assert(sizeof(keel_meminfo) + sizeof(seL4_BootInfoHeader) <= EXTRA_BI_PAGES * PAGE_SIZE,
+               "meminfo and a padding header fit");
 
 struct root_builder {
     struct cte *cnode;
@@ -35,13 +38,14 @@ static struct cte *new_slot(struct root_builder *rb, cap_t cap)
     if (rb->next_slot >= BIT(CONFIG_ROOT_CNODE_SIZE_BITS))
         panic("boot: the root CNode is full");
     struct cte *s = &rb->cnode[rb->next_slot++];
-    s->cap = cap;
+    cdt_link_after(&cdt_head, s, cap, true, true);
     return s;
 }
 
+/* Boot capabilities are originals: each heads its own subtree of the CDT. */
 static void put_fixed(struct root_builder *rb, seL4_SlotPos slot, cap_t cap)
 {
-    rb->cnode[slot].cap = cap;
+    cdt_link_after(&cdt_head, &rb->cnode[slot], cap, true, true);
 }
 
 /* Page tables covering [lo, hi), each with a capability in userImagePaging. */
@@ -121,7 +125,9 @@ static void make_untypeds(struct root_builder *rb)
             bits = MIN(bits, 63u - (unsigned)__builtin_clzll(left));
             bits = MIN(bits, (unsigned)seL4_MaxUntypedBits);
             if (n < CONFIG_MAX_NUM_BOOTINFO_UNTYPED_CAPS && bits >= seL4_MinUntypedBits) {
-                new_slot(rb, cap_untyped(paddr_to_kptr(a), bits, false, 0));
+                /* Free index at the top: the memory is cleared by the
+                 * first retype (see untyped.c), not at boot. */
+                new_slot(rb, cap_untyped(paddr_to_kptr(a), bits, false, BIT(bits)));
                 rb->bi->untypedList[n].paddr = a;
                 rb->bi->untypedList[n].sizeBits = (seL4_Uint8)bits;
                 n++;
@@ -159,12 +165,15 @@ static struct tcb *make_root_tcb(struct root_builder *rb, vaddr_t ipcbuf, vaddr_
     t->ipc_buffer = ipcbuf;
     arch_context_init(&t->ctx, elf_entry(rb->elf), 0, bi_va);
     put_fixed(rb, seL4_CapInitThreadTCB, cap_thread(t));
-    cdt_insert_child(&rb->cnode[seL4_CapInitThreadCNode], &t->slots[TCB_CTABLE],
-                     rb->cnode[seL4_CapInitThreadCNode].cap, false);
-    cdt_insert_child(&rb->cnode[seL4_CapInitThreadVSpace], &t->slots[TCB_VTABLE],
-                     rb->cnode[seL4_CapInitThreadVSpace].cap, false);
-    cdt_insert_child(&rb->cnode[seL4_CapInitThreadIPCBuffer], &t->slots[TCB_BUFFER],
-                     rb->cnode[seL4_CapInitThreadIPCBuffer].cap, false);
+    cte_insert(rb->cnode[seL4_CapInitThreadCNode].cap, &rb->cnode[seL4_CapInitThreadCNode],
+               &t->slots[TCB_CTABLE]);
+    cte_insert(rb->cnode[seL4_CapInitThreadVSpace].cap, &rb->cnode[seL4_CapInitThreadVSpace],
+               &t->slots[TCB_VTABLE]);
+    /* The TCB keeps an unmapped copy: deleting the TCB must not unmap the
+     * buffer from the address space. */
+    int error;
+    struct cte *buf = &rb->cnode[seL4_CapInitThreadIPCBuffer];
+    cte_insert(cap_derive(buf, buf->cap, &error), buf, &t->slots[TCB_BUFFER]);
     return t;
 }
 
@@ -178,6 +187,7 @@ static void make_fixed_caps(struct root_builder *rb)
     put_fixed(rb, seL4_CapASIDControl, cap_singleton(CAP_ASID_CONTROL));
     pte_t **pool = bootmem_alloc(seL4_ASIDPoolBits);
     pool[ROOT_ASID] = rb->vspace;
+    asid_register_pool(0, pool);
     put_fixed(rb, seL4_CapInitThreadASIDPool, cap_asid_pool(pool, 0));
     if (ARCH_HAS_IO_PORTS)
         put_fixed(rb, seL4_CapIOPortControl, cap_singleton(CAP_IO_PORT_CONTROL));
@@ -189,6 +199,16 @@ static void make_kernel_only_vspace(void)
     pte_t *root = bootmem_alloc(pt_level_size_bits(0));
     arch_vspace_init_root(root);
     vspace_set_kernel_root(root);
+}
+
+/* The extra bootinfo pages: Keel's memory report, then (as seL4 does) a
+ * padding chunk to the end so that extraLen bytes of chunks follow. */
+static void fill_extra_bootinfo(void *extra)
+{
+    bootmem_fill_meminfo(extra);
+    seL4_BootInfoHeader *pad = (seL4_BootInfoHeader *)((char *)extra + sizeof(keel_meminfo));
+    pad->id = SEL4_BOOTINFO_HEADER_PADDING;
+    pad->len = EXTRA_BI_PAGES * PAGE_SIZE - sizeof(keel_meminfo);
 }
 
 static struct tcb *build_root_task(const struct boot_info *info)
@@ -228,7 +248,7 @@ static struct tcb *build_root_task(const struct boot_info *info)
     /* From here on every boot allocation is done: what is free is final. */
     bootmem_release_roottask(info);
     make_untypeds(&rb);
-    bootmem_fill_meminfo(extra_frame);
+    fill_extra_bootinfo(extra_frame);
 
     rb.bi->nodeID = 0;
     rb.bi->numNodes = 1;

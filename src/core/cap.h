@@ -105,12 +105,14 @@ static inline cap_t cap_endpoint(enum cap_type t, void *obj, unsigned rights, wo
 static inline unsigned cap_rights(cap_t c) { return cap_fields(c) & RIGHTS_ALL; }
 static inline word_t cap_badge(cap_t c) { return c.w1; }
 
-/* Frames and page tables: fields = level [1:0] | vm rights R [2] W [3] | device [4]
- * | mapped [5]; w1 = mapped virtual page number << 16 | ASID. */
-#define CAP_VM_READ   (1u << 2)
-#define CAP_VM_WRITE  (1u << 3)
-#define CAP_VM_DEVICE (1u << 4)
-#define CAP_VM_MAPPED (1u << 5)
+/* Frames and page tables: fields = level [2:0] | vm rights R [3] W [4] | device [5]
+ * | mapped [6]; w1 = mapped virtual page number << 16 | ASID. A page table
+ * whose level is fixed only when it is mapped (riscv) has level PT_LEVEL_ANY. */
+#define CAP_VM_READ   (1u << 3)
+#define CAP_VM_WRITE  (1u << 4)
+#define CAP_VM_DEVICE (1u << 5)
+#define CAP_VM_MAPPED (1u << 6)
+#define PT_LEVEL_ANY  7u
 
 static inline cap_t cap_frame(void *frame, unsigned level, unsigned flags, vaddr_t va, word_t asid)
 {
@@ -120,8 +122,8 @@ static inline cap_t cap_page_table(void *table, unsigned level, unsigned flags, 
 {
     return cap_make(CAP_PAGE_TABLE, table, level | flags, ((va >> PAGE_BITS) << 16) | (asid & 0xffff));
 }
-static inline unsigned cap_vm_level(cap_t c) { return cap_fields(c) & 3; }
-static inline unsigned cap_vm_flags(cap_t c) { return cap_fields(c) & ~3u; }
+static inline unsigned cap_vm_level(cap_t c) { return cap_fields(c) & 7; }
+static inline unsigned cap_vm_flags(cap_t c) { return cap_fields(c) & ~7u; }
 static inline vaddr_t cap_vm_mapped_va(cap_t c) { return (c.w1 >> 16) << PAGE_BITS; }
 static inline word_t cap_vm_asid(cap_t c) { return c.w1 & 0xffff; }
 
@@ -136,3 +138,16 @@ static inline cap_t cap_thread(void *tcb) { return cap_make(CAP_THREAD, tcb, 0, 
 
 /* Capabilities that name no memory. */
 static inline cap_t cap_singleton(enum cap_type t) { return cap_make(t, NULL, 0, 0); }
+
+/* Zombie: a dying CNode or TCB whose slots are being emptied.
+ * ptr = its first slot; fields = radix [5:0] | is_tcb [14]; w1 = slots left. */
+#define ZOMBIE_TCB BIT(14)
+static inline cap_t cap_zombie(void *first_slot, word_t fields, word_t remaining)
+{
+    return cap_make(CAP_ZOMBIE, first_slot, fields, remaining);
+}
+static inline word_t cap_zombie_remaining(cap_t c) { return c.w1; }
+
+/* Where an object capability's memory lies, for region checks; size 0 for
+ * capabilities that name no memory. */
+static inline word_t cap_untyped_base(cap_t c) { return (word_t)cap_ptr(c); }

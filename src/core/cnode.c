@@ -58,14 +58,3 @@ struct lookup_result cspace_lookup_slot(cap_t root, word_t cptr)
 {
     return cspace_resolve(root, cptr, WORD_BITS);
 }
-
-void cdt_insert_child(struct cte *parent, struct cte *child, cap_t cap, bool revocable)
-{
-    struct cte *next = cdt_next(parent);
-    child->cap = cap;
-    child->cdt_prev = (word_t)parent | (revocable ? CDT_REVOCABLE : 0);
-    child->cdt_next = (word_t)next;
-    parent->cdt_next = (word_t)child | (parent->cdt_next & ~CDT_LINK_MASK);
-    if (next)
-        next->cdt_prev = (word_t)child | (next->cdt_prev & ~CDT_LINK_MASK);
-}

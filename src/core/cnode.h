@@ -23,7 +23,7 @@ _Static_assert(sizeof(struct cte) == (1u << CTE_SIZE_BITS), "slot size (seL4_Slo
 
 #define CDT_REVOCABLE    1ul
 #define CDT_FIRST_BADGED 1ul
-#define CDT_LINK_MASK    (~(word_t)(sizeof(struct cte) - 1))
+#define CDT_LINK_MASK    (~(word_t)1)     /* slots are at least word aligned */
 
 static inline struct cte *cdt_prev(const struct cte *s) { return (struct cte *)(s->cdt_prev & CDT_LINK_MASK); }
 static inline struct cte *cdt_next(const struct cte *s) { return (struct cte *)(s->cdt_next & CDT_LINK_MASK); }
@@ -51,6 +51,3 @@ struct lookup_result cspace_resolve(cap_t root, word_t cptr, unsigned depth);
 /* Look up the slot named by a full-width cptr in a thread's CSpace (the rule
  * for invoked capabilities: a non-CNode capability ends the walk). */
 struct lookup_result cspace_lookup_slot(cap_t root, word_t cptr);
-
-/* Insert 'child' into the CDT directly after 'parent' (a new leftmost child). */
-void cdt_insert_child(struct cte *parent, struct cte *child, cap_t cap, bool revocable);

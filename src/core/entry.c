@@ -9,14 +9,21 @@
 
 struct arch_context *kernel_exit(void)
 {
-    struct arch_context *next = sched_exit();
-#ifdef KEEL_INVARIANTS
-    invariants_check();
-#endif
-    return next;
+    return sched_exit();
 }
 
-struct arch_context *core_interrupt(void)
+#define WORK_UNITS_PER_CHECK 64
+
+bool preemption_point(void)
+{
+    static unsigned work;
+    if (++work < WORK_UNITS_PER_CHECK)
+        return false;
+    work = 0;
+    return arch_timer_pending();
+}
+
+void handle_pending_interrupt(void)
 {
     word_t irq = arch_irq_get_active();
     if (irq == ARCH_IRQ_TIMER) {
@@ -30,5 +37,10 @@ struct arch_context *core_interrupt(void)
         arch_irq_mask(irq);
         arch_irq_ack(irq);
     }
+}
+
+struct arch_context *core_interrupt(void)
+{
+    handle_pending_interrupt();
     return kernel_exit();
 }

@@ -6,5 +6,19 @@
 
 #include <core/hal.h>
 
+/* How a kernel operation ended. */
+enum exception {
+    EXC_NONE = 0,
+    EXC_SYSCALL_ERROR,          /* decode failed: the error is in current_error */
+    EXC_PREEMPTED,              /* a timer tick is due: the syscall restarts */
+    EXC_FAULT,                  /* the thread faulted (e.g. capability fault) */
+};
+
 struct arch_context *kernel_exit(void);
 void invariants_check(void);
+
+/* Long operations call this between units of work: true means stop here,
+ * with everything consistent, and let the syscall restart later. */
+bool preemption_point(void);
+/* Service a pending interrupt from inside a preempted syscall. */
+void handle_pending_interrupt(void);

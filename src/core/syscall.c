@@ -1,10 +1,11 @@
 /*
- * The system-call entry point: decode the syscall number and dispatch. The
- * object invocations (seL4_Call on a capability) and IPC come with the
- * capability and IPC work; until then they answer seL4_IllegalOperation.
+ * The system-call entry point: decode the syscall number and dispatch.
+ * Receiving and replying arrive with IPC; until then they answer
+ * seL4_IllegalOperation rather than block forever.
  */
 #include <core/entry.h>
 #include <core/fault.h>
+#include <core/invocation.h>
 #include <core/printk.h>
 #include <core/sched.h>
 #include <sel4/shared_types.h>
@@ -68,11 +69,17 @@ struct arch_context *core_syscall(sword_t sysno)
     case seL4_SysDebugCapIdentify: debug_cap_identify(); break;
     case seL4_SysDebugNameThread: debug_name_thread(); break;
     case seL4_SysDebugDumpScheduler: sched_dump(); break;
-    case seL4_SysCall: case seL4_SysReplyRecv: case seL4_SysSend: case seL4_SysNBSend:
-    case seL4_SysRecv: case seL4_SysReply: case seL4_SysNBRecv:
+    case seL4_SysCall: handle_invocation(true, true); break;
+    case seL4_SysSend: handle_invocation(false, true); break;
+    case seL4_SysNBSend: handle_invocation(false, false); break;
+    case seL4_SysReplyRecv: case seL4_SysRecv: case seL4_SysReply: case seL4_SysNBRecv:
         not_yet();
         break;
     default: unknown_syscall(sysno); break;
     }
-    return kernel_exit();
+    struct arch_context *next = kernel_exit();
+#ifdef KEEL_INVARIANTS
+    invariants_check();
+#endif
+    return next;
 }

@@ -4,8 +4,10 @@
  */
 #include <core/vspace.h>
 #include <core/tcb.h>
+#include <sel4/constants.h>
 
 static pte_t *kernel_only_root;         /* for threads without a valid VSpace */
+static pte_t **asid_pools[BIT(seL4_NumASIDPoolsBits)];
 
 pte_t *vspace_walk(pte_t *root, vaddr_t va, unsigned level, unsigned *stopped_at)
 {
@@ -72,9 +74,62 @@ void vspace_set_kernel_root(pte_t *root)
 void vspace_activate_thread(struct tcb *t)
 {
     cap_t c = t->slots[TCB_VTABLE].cap;
-    if (cap_type(c) == CAP_PAGE_TABLE && cap_vm_level(c) == 0 && (cap_vm_flags(c) & CAP_VM_MAPPED)) {
+    if (cap_type(c) == CAP_PAGE_TABLE && cap_vm_level(c) == 0 && (cap_vm_flags(c) & CAP_VM_MAPPED) &&
+        asid_lookup(cap_vm_asid(c)) == cap_ptr(c)) {
         arch_vspace_activate(kptr_to_paddr(cap_ptr(c)), cap_vm_asid(c));
         return;
     }
     arch_vspace_activate(kptr_to_paddr(kernel_only_root), 0);
+}
+
+void asid_register_pool(word_t asid_base, pte_t **pool)
+{
+    asid_pools[asid_base >> seL4_ASIDPoolIndexBits] = pool;
+}
+
+pte_t *asid_lookup(word_t asid)
+{
+    word_t hi = asid >> seL4_ASIDPoolIndexBits;
+    if (asid == 0 || hi >= ARRAY_SIZE(asid_pools) || !asid_pools[hi])
+        return NULL;
+    return asid_pools[hi][asid & MASK(seL4_ASIDPoolIndexBits)];
+}
+
+void vspace_unmap_frame(cap_t frame)
+{
+    pte_t *root = asid_lookup(cap_vm_asid(frame));
+    vaddr_t va = cap_vm_mapped_va(frame);
+    if (!root)
+        return;
+    pte_t *e = vspace_walk(root, va, cap_vm_level(frame), NULL);
+    if (e && pte_present(*e) && pte_is_page(*e, cap_vm_level(frame)) &&
+        pte_addr(*e) == kptr_to_paddr(cap_ptr(frame))) {
+        *e = 0;
+        arch_pt_store_barrier();
+        arch_tlb_flush_page(va, cap_vm_asid(frame));
+    }
+}
+
+void vspace_unmap_table(cap_t table)
+{
+    word_t asid = cap_vm_asid(table);
+    unsigned level = cap_vm_level(table);
+    pte_t *root = asid_lookup(asid);
+    if (!root)
+        return;
+    if (level == 0) {
+        /* A VSpace root: take its ASID away; threads using it switch to
+         * the kernel-only root at their next activation. */
+        if (root == cap_ptr(table))
+            asid_pools[asid >> seL4_ASIDPoolIndexBits][asid & MASK(seL4_ASIDPoolIndexBits)] = NULL;
+        arch_tlb_flush_all();
+        return;
+    }
+    pte_t *e = vspace_walk(root, cap_vm_mapped_va(table), level - 1, NULL);
+    if (e && pte_present(*e) && !pte_is_page(*e, level - 1) &&
+        pte_addr(*e) == kptr_to_paddr(cap_ptr(table))) {
+        *e = 0;
+        arch_pt_store_barrier();
+        arch_tlb_flush_all();
+    }
 }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <core/hal.h>
+#include <core/cap.h>
 
 struct tcb;
 
@@ -37,3 +38,12 @@ bool vspace_lookup(pte_t *root, vaddr_t va, paddr_t *pa, unsigned *level);
 /* Switch the MMU to a thread's address space (or the kernel-only one). */
 void vspace_activate_thread(struct tcb *t);
 void vspace_set_kernel_root(pte_t *root);
+
+/* ASIDs: pool i serves ASIDs [i << seL4_ASIDPoolIndexBits, ...). */
+void asid_register_pool(word_t asid_base, pte_t **pool);
+pte_t *asid_lookup(word_t asid);
+
+/* Remove the mapping a frame or page-table capability records, if it is
+ * still there, and flush it from the TLB. */
+void vspace_unmap_frame(cap_t frame);
+void vspace_unmap_table(cap_t table);

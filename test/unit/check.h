@@ -8,6 +8,9 @@
 
 static int check_count, check_failed;
 
+/* Unbuffered, so a hang or crash still shows the last test point. */
+__attribute__((constructor)) static void check_unbuffered(void) { setvbuf(stdout, NULL, _IONBF, 0); }
+
 #define CHECK(cond, ...) do {                                           \
         int ok_ = !!(cond);                                             \
         check_count++;                                                  \

@@ -28,3 +28,7 @@ static inline pte_t pte_page(paddr_t pa, unsigned level, unsigned vm)
 static inline bool pte_present(pte_t p) { return p & FPTE_V; }
 static inline bool pte_is_page(pte_t p, unsigned level) { (void)level; return p & FPTE_LEAF; }
 static inline paddr_t pte_addr(pte_t p) { return p & FPTE_ADDR_MASK; }
+
+#define ARCH_VM_OBJECT_TYPES                                            \
+    { 8, true, 3 }, { 9, true, 2 }, { 7, true, 1 },                     \
+    { 10, false, 3 }, { 11, false, 2 }, { 5, false, 1 }, { 6, false, 0 }

@@ -16,6 +16,7 @@ struct arch_context {
 #define REG_MSGINFO REG_A1
 #define REG_TLS REG_TP
 #define ARCH_NUM_MSG_REGS 4
+#define ARCH_SYSCALL_INSN_LEN 4
 static const unsigned char arch_msg_regs[ARCH_NUM_MSG_REGS] = { REG_A2, REG_A3, REG_A4, REG_A5 };
 
 static inline word_t arch_context_get(const struct arch_context *c, unsigned r) { return c->regs[r]; }

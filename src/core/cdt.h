@@ -1,0 +1,38 @@
+/*
+ * The capability derivation tree and capability deletion.
+ *
+ * All capabilities are on one doubly-linked list in preorder, headed by the
+ * sentinel cdt_head (null capability, never deleted). A capability's
+ * descendants are the run of slots after it for which cdt_is_parent_of()
+ * holds (seL4's isMDBParentOf). Invariants (checked by invariants.c):
+ *  - the links are consistent both ways, and a slot is on the list iff its
+ *    capability is not null;
+ *  - every capability to memory that descends from an Untyped lies inside
+ *    it, below its free index;
+ *  - all capabilities to one object are adjacent on the list (copies are
+ *    inserted next to their source), so finality is decided by neighbours.
+ * Deletion as in seL4: the last capability to a CNode or TCB becomes a
+ * Zombie whose slots are emptied one by one, with preemption points; nested
+ * dying CNodes are handled iteratively (no recursion on the kernel stack).
+ */
+#pragma once
+
+#include <core/cnode.h>
+
+extern struct cte cdt_head;
+
+bool cdt_is_parent_of(const struct cte *a, const struct cte *b);
+bool cdt_has_children(const struct cte *s);
+
+/* Put 'cap' in the empty slot 'dest' right after 'prev' on the list. */
+void cdt_link_after(struct cte *prev, struct cte *dest, cap_t cap, bool revocable, bool first_badged);
+void cte_insert(cap_t new_cap, struct cte *src, struct cte *dest);    /* a derived copy */
+void cte_insert_new(struct cte *parent, struct cte *dest, cap_t cap); /* a new object */
+void cte_move(cap_t new_cap, struct cte *src, struct cte *dest);
+void cte_swap(cap_t c1, struct cte *s1, cap_t c2, struct cte *s2);
+
+/* These return EXC_NONE or EXC_PREEMPTED (progress is kept; restart). */
+/* These return EXC_NONE or EXC_PREEMPTED (progress is kept; restart). */
+int cte_delete(struct cte *slot, bool exposed);
+int cte_revoke(struct cte *slot);
+bool cte_is_final(const struct cte *slot);

@@ -1,0 +1,181 @@
+/*
+ * The invocation path (see invocation.h): looking up the invoked and extra
+ * capabilities, dispatching on the capability type, and building the reply.
+ */
+#include <core/fault.h>
+#include <core/invocation.h>
+#include <core/sched.h>
+#include <sel4/constants.h>
+#include <sel4/errors.h>
+
+struct syscall_error current_error;
+
+word_t inv_arg(const struct invocation *inv, unsigned i)
+{
+    if (i < ARCH_NUM_MSG_REGS)
+        return arch_context_get(&inv->thread->ctx, arch_msg_regs[i]);
+    return inv->buf ? inv->buf->msg[i] : 0;
+}
+
+static void set_mr(struct tcb *t, seL4_IPCBuffer *buf, unsigned i, word_t v)
+{
+    if (i < ARCH_NUM_MSG_REGS)
+        arch_context_set(&t->ctx, arch_msg_regs[i], v);
+    else if (buf)
+        buf->msg[i] = v;
+}
+
+void inv_set_reply(struct invocation *inv, unsigned i, word_t v)
+{
+    set_mr(inv->thread, inv->buf, i, v);
+    if (i + 1 > inv->reply_length)
+        inv->reply_length = i + 1;
+}
+
+static int set_error(word_t type, unsigned n, word_t a, word_t b)
+{
+    current_error.type = type;
+    current_error.ndetail = n;
+    current_error.detail[0] = a;
+    current_error.detail[1] = b;
+    return EXC_SYSCALL_ERROR;
+}
+
+int err_simple(word_t type) { return set_error(type, 0, 0, 0); }
+int err_invalid_argument(word_t n) { return set_error(seL4_InvalidArgument, 1, n, 0); }
+int err_invalid_capability(word_t n) { return set_error(seL4_InvalidCapability, 1, n, 0); }
+int err_range(word_t min, word_t max) { return set_error(seL4_RangeError, 2, min, max); }
+int err_not_enough_memory(word_t left) { return set_error(seL4_NotEnoughMemory, 1, left, 0); }
+
+/* seL4's layout: was-source flag, the failure type, then its details. */
+int err_lookup(bool source, const struct lookup_fault *lf)
+{
+    struct syscall_error *e = &current_error;
+    e->type = seL4_FailedLookup;
+    e->detail[0] = source;
+    e->detail[1] = lf->type;
+    switch (lf->type) {
+    case seL4_MissingCapability: e->detail[2] = lf->bits_left; e->ndetail = 3; break;
+    case seL4_DepthMismatch:
+        e->detail[2] = lf->bits_left;
+        e->detail[3] = lf->guard_found;
+        e->ndetail = 4;
+        break;
+    case seL4_GuardMismatch:
+        e->detail[2] = lf->bits_left;
+        e->detail[3] = lf->guard_found;
+        e->detail[4] = lf->guard_size;
+        e->ndetail = 5;
+        break;
+    default: e->ndetail = 2; break;
+    }
+    return EXC_SYSCALL_ERROR;
+}
+
+int lookup_target_slot(cap_t root, word_t index, word_t depth, bool source, struct cte **out)
+{
+    struct lookup_fault lf = { 0 };
+    if (cap_type(root) != CAP_CNODE) {
+        lf.type = seL4_InvalidRoot;
+        return err_lookup(source, &lf);
+    }
+    if (depth < 1 || depth > WORD_BITS)
+        return err_range(1, WORD_BITS);
+    struct lookup_result r = cspace_resolve(root, index, (unsigned)depth);
+    if (!r.slot)
+        return err_lookup(source, &r.fault);
+    if (r.bits_remaining != 0) {
+        lf.type = seL4_DepthMismatch;
+        lf.bits_left = r.bits_remaining;
+        return err_lookup(source, &lf);
+    }
+    *out = r.slot;
+    return EXC_NONE;
+}
+
+static int decode(struct invocation *inv)
+{
+    switch (cap_type(inv->cap)) {
+    case CAP_UNTYPED: return decode_untyped(inv);
+    case CAP_CNODE: return decode_cnode(inv);
+    case CAP_NULL: case CAP_ZOMBIE: return err_invalid_capability(0);
+    default: return err_simple(seL4_IllegalOperation);
+    }
+}
+
+static void reply(struct invocation *inv, word_t label, unsigned length)
+{
+    seL4_MessageInfo_t mi = seL4_MessageInfo_new(label, 0, 0, length);
+    arch_context_set(&inv->thread->ctx, REG_MSGINFO, mi.words[0]);
+}
+
+static void reply_error(struct invocation *inv)
+{
+    for (unsigned i = 0; i < current_error.ndetail; i++)
+        set_mr(inv->thread, inv->buf, i, current_error.detail[i]);
+    reply(inv, current_error.type, current_error.ndetail);
+}
+
+/* A capability lookup failed on a Call or blocking Send: a capability fault.
+ * Fault handlers arrive with IPC; until then the thread is stopped. */
+static void cap_fault(struct tcb *t, word_t cptr)
+{
+    fault_stop_thread(t, "capability fault", "invalid capability address", cptr, 0);
+}
+
+static bool lookup_extra_caps(struct invocation *inv, word_t extra)
+{
+    for (unsigned i = 0; i < extra; i++) {
+        word_t cptr = inv->buf->caps_or_badges[i];
+        struct lookup_result r = cspace_lookup_slot(inv->thread->slots[TCB_CTABLE].cap, cptr);
+        if (!r.slot) {
+            cap_fault(inv->thread, cptr);
+            return false;
+        }
+        inv->extra[i] = r.slot;
+    }
+    inv->num_extra = (unsigned)extra;
+    return true;
+}
+
+static void restart_syscall(struct tcb *t)
+{
+    word_t pc = arch_context_get(&t->ctx, REG_PC);
+    arch_context_set(&t->ctx, REG_PC, pc - ARCH_SYSCALL_INSN_LEN);
+    handle_pending_interrupt();
+}
+
+void handle_invocation(bool is_call, bool blocking)
+{
+    struct invocation inv = { 0 };
+    inv.thread = cur_thread;
+    inv.buf = tcb_ipc_buffer(cur_thread);
+    seL4_MessageInfo_t mi = { { arch_context_get(&cur_thread->ctx, REG_MSGINFO) } };
+    word_t cptr = arch_context_get(&cur_thread->ctx, REG_CAP);
+    inv.label = seL4_MessageInfo_get_label(mi);
+    inv.length = (unsigned)MIN(seL4_MessageInfo_get_length(mi), (word_t)seL4_MsgMaxLength);
+    if (!inv.buf)
+        inv.length = MIN(inv.length, (unsigned)ARCH_NUM_MSG_REGS);
+    struct lookup_result r = cspace_lookup_slot(cur_thread->slots[TCB_CTABLE].cap, cptr);
+    if (!r.slot) {
+        if (blocking)
+            cap_fault(cur_thread, cptr);
+        return;
+    }
+    inv.slot = r.slot;
+    inv.cap = r.slot->cap;
+    word_t extra = inv.buf ? seL4_MessageInfo_get_extraCaps(mi) : 0;
+    if (!lookup_extra_caps(&inv, extra))
+        return;
+    int status = decode(&inv);
+    if (status == EXC_PREEMPTED) {
+        restart_syscall(inv.thread);
+        return;
+    }
+    if (!is_call)
+        return;
+    if (status == EXC_SYSCALL_ERROR)
+        reply_error(&inv);
+    else
+        reply(&inv, 0, inv.reply_length);
+}

@@ -1,0 +1,54 @@
+/*
+ * Object invocations: seL4_Call/Send on a capability that is not an
+ * endpoint. Decoding reads the message (registers, then the IPC buffer) and
+ * the extra capabilities, checks everything, and either fails with an seL4
+ * error (setting current_error) or commits to an invoke step that cannot
+ * fail, only be preempted.
+ */
+#pragma once
+
+#include <core/cnode.h>
+#include <core/entry.h>
+#include <core/tcb.h>
+#include <sel4/shared_types.h>
+
+struct invocation {
+    struct tcb *thread;
+    seL4_IPCBuffer *buf;        /* the caller's IPC buffer, or NULL */
+    word_t label;
+    unsigned length;            /* message words available to decode */
+    struct cte *slot;           /* the invoked capability's slot */
+    cap_t cap;
+    struct cte *extra[seL4_MsgMaxExtraCaps];
+    unsigned num_extra;
+    unsigned reply_length;      /* words the invoke step put in the reply */
+};
+
+/* The error an invocation answers with (seL4's current_syscall_error). */
+struct syscall_error {
+    word_t type;
+    unsigned ndetail;
+    word_t detail[6];
+};
+
+extern struct syscall_error current_error;
+
+word_t inv_arg(const struct invocation *inv, unsigned i);
+void inv_set_reply(struct invocation *inv, unsigned i, word_t v);
+
+int err_simple(word_t type);                              /* no detail words */
+int err_invalid_argument(word_t n);
+int err_invalid_capability(word_t n);
+int err_range(word_t min, word_t max);
+int err_not_enough_memory(word_t left);
+int err_lookup(bool source, const struct lookup_fault *lf);
+
+/* CSpace lookups as the CNode and Untyped invocations do them. */
+int lookup_target_slot(cap_t root, word_t index, word_t depth, bool source, struct cte **out);
+
+/* Per-object decoders. */
+int decode_untyped(struct invocation *inv);
+int decode_cnode(struct invocation *inv);
+
+/* Dispatch a Call/Send/NBSend on a capability. */
+void handle_invocation(bool is_call, bool blocking);
