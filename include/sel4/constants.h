@@ -29,11 +29,30 @@ enum {
 /* Fault and exception labels. */
 typedef enum {
     seL4_Fault_NullFault = 0,
-    seL4_Fault_CapFault,
-    seL4_Fault_UnknownSyscall,
-    seL4_Fault_UserException,
-    seL4_Fault_VMFault,
+    seL4_Fault_CapFault = 1,
+    seL4_Fault_UnknownSyscall = 2,
+    seL4_Fault_UserException = 3,
+    seL4_Fault_VMFault = 5,
 } seL4_FaultType;
+
+/* Fault message layouts (message register indices). */
+enum {
+    seL4_CapFault_IP = 0,
+    seL4_CapFault_Addr,
+    seL4_CapFault_InRecvPhase,
+    seL4_CapFault_LookupFailureType,
+    seL4_CapFault_BitsLeft,
+    seL4_CapFault_DepthMismatch_BitsFound,
+    seL4_CapFault_GuardMismatch_GuardFound = seL4_CapFault_DepthMismatch_BitsFound,
+    seL4_CapFault_GuardMismatch_BitsFound,
+};
+enum {
+    seL4_VMFault_IP = 0,
+    seL4_VMFault_Addr,
+    seL4_VMFault_PrefetchFault,
+    seL4_VMFault_FSR,
+    seL4_VMFault_Length,
+};
 
 /* Lookup failure kinds (seL4_GetMR detail after seL4_FailedLookup). */
 typedef enum {

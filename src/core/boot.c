@@ -11,6 +11,7 @@
 #include <core/cdt.h>
 #include <core/entry.h>
 #include <core/elf.h>
+#include <core/ipc.h>
 #include <core/objects.h>
 #include <core/printk.h>
 #include <core/sched.h>
@@ -165,6 +166,7 @@ static struct tcb *make_root_tcb(struct root_builder *rb, vaddr_t ipcbuf, vaddr_
     t->ipc_buffer = ipcbuf;
     arch_context_init(&t->ctx, elf_entry(rb->elf), 0, bi_va);
     put_fixed(rb, seL4_CapInitThreadTCB, cap_thread(t));
+    tcb_setup_reply_master(t);
     cte_insert(rb->cnode[seL4_CapInitThreadCNode].cap, &rb->cnode[seL4_CapInitThreadCNode],
                &t->slots[TCB_CTABLE]);
     cte_insert(rb->cnode[seL4_CapInitThreadVSpace].cap, &rb->cnode[seL4_CapInitThreadVSpace],

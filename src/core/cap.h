@@ -133,6 +133,14 @@ static inline cap_t cap_asid_pool(void *pool, word_t asid_base)
     return cap_make(CAP_ASID_POOL, pool, 0, asid_base);
 }
 
+/* Reply: the caller's TCB; fields = master [0] | can_grant [1]. */
+static inline cap_t cap_reply(void *tcb, bool master, bool can_grant)
+{
+    return cap_make(CAP_REPLY, tcb, (word_t)master | ((word_t)can_grant << 1), 0);
+}
+static inline bool cap_reply_master(cap_t c) { return cap_fields(c) & 1; }
+static inline bool cap_reply_can_grant(cap_t c) { return (cap_fields(c) >> 1) & 1; }
+
 /* Thread: the TCB. */
 static inline cap_t cap_thread(void *tcb) { return cap_make(CAP_THREAD, tcb, 0, 0); }
 

@@ -189,6 +189,14 @@ static void zombie_step(struct cte *top)
     zombie_shrink(z);
 }
 
+void cte_delete_one(struct cte *slot)
+{
+    if (cap_is_null(slot->cap))
+        return;
+    finalise_cap(slot->cap, cte_is_final(slot));
+    cte_empty(slot);
+}
+
 int cte_delete(struct cte *slot, bool exposed)
 {
     (void)exposed;

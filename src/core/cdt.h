@@ -35,4 +35,6 @@ void cte_swap(cap_t c1, struct cte *s1, cap_t c2, struct cte *s2);
 /* These return EXC_NONE or EXC_PREEMPTED (progress is kept; restart). */
 int cte_delete(struct cte *slot, bool exposed);
 int cte_revoke(struct cte *slot);
+/* Delete a capability that never needs a Zombie (reply, frame, ...). */
+void cte_delete_one(struct cte *slot);
 bool cte_is_final(const struct cte *slot);

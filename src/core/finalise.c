@@ -1,15 +1,17 @@
 /*
- * Object finalisation (see finalise.h). Endpoint and notification queues and
- * bindings are torn down by their own modules as they arrive; so far no
- * thread can wait on them, so their finalisation has nothing to do.
+ * Object finalisation (see finalise.h): waiting threads are restarted,
+ * bindings broken, threads suspended, mappings removed, so that nothing
+ * points at an object once its last capability is gone.
  */
 #include <core/cnode.h>
 #include <core/finalise.h>
+#include <core/ipc.h>
 #include <core/sched.h>
 #include <core/vspace.h>
 
-static void thread_suspend(struct tcb *t)
+void thread_suspend(struct tcb *t)
 {
+    ipc_cancel(t);
     if (thread_runnable(t) && t != cur_thread)
         sched_dequeue(t);
     t->state = THREAD_INACTIVE;
@@ -19,6 +21,16 @@ static void thread_suspend(struct tcb *t)
 cap_t finalise_cap(cap_t cap, bool final)
 {
     switch (cap_type(cap)) {
+    case CAP_ENDPOINT:
+        if (final)
+            ep_cancel_all(cap_ptr(cap));
+        return cap_null();
+    case CAP_NOTIFICATION:
+        if (final) {
+            ntfn_unbind(cap_ptr(cap));
+            ntfn_cancel_all(cap_ptr(cap));
+        }
+        return cap_null();
     case CAP_FRAME:
         if (cap_vm_flags(cap) & CAP_VM_MAPPED)
             vspace_unmap_frame(cap);
@@ -35,6 +47,8 @@ cap_t finalise_cap(cap_t cap, bool final)
         if (!final)
             return cap_null();
         struct tcb *t = cap_ptr(cap);
+        if (t->bound_ntfn)
+            ntfn_unbind(t->bound_ntfn);
         thread_suspend(t);
         return cap_zombie(&t->slots[0], ZOMBIE_TCB, TCB_NUM_SLOTS);
     }

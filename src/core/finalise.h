@@ -9,3 +9,7 @@
 #include <core/cap.h>
 
 cap_t finalise_cap(cap_t cap, bool final);
+
+struct tcb;
+/* Stop a thread: out of any wait (its syscall set to restart), off the run queue. */
+void thread_suspend(struct tcb *t);

@@ -4,6 +4,8 @@
  */
 #include <core/fault.h>
 #include <core/invocation.h>
+#include <core/ipc.h>
+#include <core/msg.h>
 #include <core/sched.h>
 #include <sel4/constants.h>
 #include <sel4/errors.h>
@@ -12,22 +14,12 @@ struct syscall_error current_error;
 
 word_t inv_arg(const struct invocation *inv, unsigned i)
 {
-    if (i < ARCH_NUM_MSG_REGS)
-        return arch_context_get(&inv->thread->ctx, arch_msg_regs[i]);
-    return inv->buf ? inv->buf->msg[i] : 0;
-}
-
-static void set_mr(struct tcb *t, seL4_IPCBuffer *buf, unsigned i, word_t v)
-{
-    if (i < ARCH_NUM_MSG_REGS)
-        arch_context_set(&t->ctx, arch_msg_regs[i], v);
-    else if (buf)
-        buf->msg[i] = v;
+    return mr_get(inv->thread, inv->buf, i);
 }
 
 void inv_set_reply(struct invocation *inv, unsigned i, word_t v)
 {
-    set_mr(inv->thread, inv->buf, i, v);
+    mr_set(inv->thread, inv->buf, i, v);
     if (i + 1 > inv->reply_length)
         inv->reply_length = i + 1;
 }
@@ -93,11 +85,32 @@ int lookup_target_slot(cap_t root, word_t index, word_t depth, bool source, stru
     return EXC_NONE;
 }
 
+static int invoke_endpoint(struct invocation *inv)
+{
+    unsigned r = cap_rights(inv->cap);
+    if (!(r & RIGHT_WRITE))
+        return err_invalid_capability(0);
+    ep_send(inv->thread, cap_ptr(inv->cap), cap_badge(inv->cap), r & RIGHT_GRANT,
+            r & RIGHT_GRANT_REPLY, inv->blocking, inv->is_call);
+    return EXC_NONE;
+}
+
+static int invoke_notification(struct invocation *inv)
+{
+    if (!(cap_rights(inv->cap) & RIGHT_WRITE))
+        return err_invalid_capability(0);
+    ntfn_signal(cap_ptr(inv->cap), cap_badge(inv->cap));
+    return EXC_NONE;
+}
+
 static int decode(struct invocation *inv)
 {
     switch (cap_type(inv->cap)) {
     case CAP_UNTYPED: return decode_untyped(inv);
     case CAP_CNODE: return decode_cnode(inv);
+    case CAP_ENDPOINT: return invoke_endpoint(inv);
+    case CAP_NOTIFICATION: return invoke_notification(inv);
+    case CAP_THREAD: return decode_tcb(inv);
     case CAP_NULL: case CAP_ZOMBIE: return err_invalid_capability(0);
     default: return err_simple(seL4_IllegalOperation);
     }
@@ -112,16 +125,10 @@ static void reply(struct invocation *inv, word_t label, unsigned length)
 static void reply_error(struct invocation *inv)
 {
     for (unsigned i = 0; i < current_error.ndetail; i++)
-        set_mr(inv->thread, inv->buf, i, current_error.detail[i]);
+        mr_set(inv->thread, inv->buf, i, current_error.detail[i]);
     reply(inv, current_error.type, current_error.ndetail);
 }
 
-/* A capability lookup failed on a Call or blocking Send: a capability fault.
- * Fault handlers arrive with IPC; until then the thread is stopped. */
-static void cap_fault(struct tcb *t, word_t cptr)
-{
-    fault_stop_thread(t, "capability fault", "invalid capability address", cptr, 0);
-}
 
 static bool lookup_extra_caps(struct invocation *inv, word_t extra)
 {
@@ -129,7 +136,7 @@ static bool lookup_extra_caps(struct invocation *inv, word_t extra)
         word_t cptr = inv->buf->caps_or_badges[i];
         struct lookup_result r = cspace_lookup_slot(inv->thread->slots[TCB_CTABLE].cap, cptr);
         if (!r.slot) {
-            cap_fault(inv->thread, cptr);
+            fault_cap(inv->thread, cptr, false, &r.fault);
             return false;
         }
         inv->extra[i] = r.slot;
@@ -159,7 +166,7 @@ void handle_invocation(bool is_call, bool blocking)
     struct lookup_result r = cspace_lookup_slot(cur_thread->slots[TCB_CTABLE].cap, cptr);
     if (!r.slot) {
         if (blocking)
-            cap_fault(cur_thread, cptr);
+            fault_cap(cur_thread, cptr, false, &r.fault);
         return;
     }
     inv.slot = r.slot;
@@ -167,12 +174,16 @@ void handle_invocation(bool is_call, bool blocking)
     word_t extra = inv.buf ? seL4_MessageInfo_get_extraCaps(mi) : 0;
     if (!lookup_extra_caps(&inv, extra))
         return;
+    inv.is_call = is_call;
+    inv.blocking = blocking;
     int status = decode(&inv);
     if (status == EXC_PREEMPTED) {
         restart_syscall(inv.thread);
         return;
     }
-    if (!is_call)
+    /* A Call gets an answer from the kernel only if it did not turn into
+     * IPC (a thread blocked or stopped by the operation gets none). */
+    if (!is_call || inv.thread->state != THREAD_RUNNING)
         return;
     if (status == EXC_SYSCALL_ERROR)
         reply_error(&inv);

@@ -22,6 +22,8 @@ struct invocation {
     struct cte *extra[seL4_MsgMaxExtraCaps];
     unsigned num_extra;
     unsigned reply_length;      /* words the invoke step put in the reply */
+    bool is_call;
+    bool blocking;
 };
 
 /* The error an invocation answers with (seL4's current_syscall_error). */
@@ -49,6 +51,7 @@ int lookup_target_slot(cap_t root, word_t index, word_t depth, bool source, stru
 /* Per-object decoders. */
 int decode_untyped(struct invocation *inv);
 int decode_cnode(struct invocation *inv);
+int decode_tcb(struct invocation *inv);
 
 /* Dispatch a Call/Send/NBSend on a capability. */
 void handle_invocation(bool is_call, bool blocking);

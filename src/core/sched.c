@@ -18,7 +18,10 @@ struct ready_queue {
 static struct ready_queue ready[NUM_PRIOS];
 static word_t bitmap_l1;                /* bit i: bitmap_l2[i] != 0 */
 static word_t bitmap_l2[L2_WORDS];      /* bit p % WORD_BITS: queue p non-empty */
+/* The decision of this kernel entry, as in seL4: resume the current thread,
+ * switch straight to one thread woken by IPC (the candidate), or choose. */
 static bool choose_new;
+static struct tcb *candidate;
 static bool append_current;           /* current used up its turn: queue it last */
 
 struct tcb *cur_thread = &idle_thread;
@@ -70,6 +73,10 @@ void sched_enqueue_head(struct tcb *t)
 
 void sched_dequeue(struct tcb *t)
 {
+    if (t == candidate) {               /* chosen this entry, not queued */
+        candidate = NULL;
+        return;
+    }
     struct ready_queue *q = &ready[t->priority];
     if (t->sched_prev)
         t->sched_prev->sched_next = t->sched_next;
@@ -100,17 +107,23 @@ void sched_request_choose(void)
 
 void sched_thread_blocked(struct tcb *t)
 {
-    if (t == cur_thread)
+    if (t == cur_thread && !candidate)
         choose_new = true;
 }
 
 void sched_make_runnable(struct tcb *t)
 {
-    if (t != cur_thread) {
+    if (t == cur_thread)
+        return;
+    if (candidate || choose_new) {
+        if (candidate)
+            sched_enqueue(candidate);
+        candidate = NULL;
         sched_enqueue(t);
-        if (t->priority > cur_thread->priority || cur_thread == &idle_thread)
-            choose_new = true;
+        choose_new = true;
+        return;
     }
+    candidate = t;
 }
 
 void sched_tick(void)
@@ -151,35 +164,74 @@ static void switch_to(struct tcb *next)
     cur_thread = next;
 }
 
+static bool is_highest(unsigned prio)
+{
+    struct tcb *h = sched_highest();
+    return !h || h->priority <= prio;
+}
+
+static void requeue_current(void)
+{
+    struct tcb *cur = cur_thread;
+    /* A preempted thread keeps its place at the head of its queue; one that
+     * yielded or used up its timeslice goes to the back. */
+    if (cur != &idle_thread && thread_runnable(cur)) {
+        if (append_current)
+            sched_enqueue(cur);
+        else
+            sched_enqueue_head(cur);
+    }
+    append_current = false;
+}
+
+/* seL4's rule for a thread woken by IPC: run it at once if it is at least as
+ * urgent as everything else, but behind an equal-priority current thread. */
+static struct tcb *decide_candidate(struct tcb *cand)
+{
+    struct tcb *cur = cur_thread;
+    bool was_runnable = cur != &idle_thread && thread_runnable(cur);
+    bool fastfail = cur == &idle_thread || cand->priority < cur->priority;
+    requeue_current();
+    if ((fastfail && !is_highest(cand->priority)) ||
+        (was_runnable && cand->priority == cur->priority)) {
+        sched_enqueue(cand);
+        return NULL;
+    }
+    return cand;
+}
+
+static struct tcb *choose(void)
+{
+    struct tcb *next = sched_highest();
+    if (next) {
+        sched_dequeue(next);
+        return next;
+    }
+    idle_or_halt();
+    return &idle_thread;
+}
+
 struct arch_context *sched_exit(void)
 {
-    if (choose_new) {
-        choose_new = false;
-        struct tcb *cur = cur_thread;
-        /* A preempted thread keeps its place at the head of its queue; one
-         * that yielded or used up its timeslice goes to the back. */
-        if (cur != &idle_thread && thread_runnable(cur)) {
-            if (append_current)
-                sched_enqueue(cur);
-            else
-                sched_enqueue_head(cur);
-        }
-        append_current = false;
-        struct tcb *next = sched_highest();
-        if (next) {
-            sched_dequeue(next);
-        } else {
-            next = &idle_thread;
-            idle_or_halt();
-        }
-        switch_to(next);
+    struct tcb *next = NULL;
+    if (candidate) {
+        next = decide_candidate(candidate);
+        candidate = NULL;
+        if (!next)
+            next = choose();
+    } else if (choose_new) {
+        requeue_current();
+        next = choose();
     }
+    choose_new = false;
+    if (next)
+        switch_to(next);
     return cur_thread == &idle_thread ? NULL : &cur_thread->ctx;
 }
 
 static const char *state_name(enum thread_state s)
 {
-    static const char *const names[] = { "inactive", "running", "restart", "blocked-send",
+    static const char *const names[] = { "inactive", "running", "blocked-send",
                                          "blocked-recv", "blocked-reply", "blocked-ntfn", "idle" };
     return (unsigned)s < ARRAY_SIZE(names) ? names[s] : "?";
 }

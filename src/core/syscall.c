@@ -1,15 +1,15 @@
 /*
- * The system-call entry point: decode the syscall number and dispatch.
- * Receiving and replying arrive with IPC; until then they answer
- * seL4_IllegalOperation rather than block forever.
+ * The system-call entry point: decode the syscall number and dispatch to
+ * invocations (invocation.c), receiving, replying, or the debug calls.
  */
 #include <core/entry.h>
 #include <core/fault.h>
 #include <core/invocation.h>
+#include <core/ipc.h>
 #include <core/printk.h>
 #include <core/sched.h>
-#include <sel4/shared_types.h>
 #include <sel4/errors.h>
+#include <sel4/shared_types.h>
 #include <sel4/syscall_numbers.h>
 
 static word_t arg(unsigned reg)
@@ -49,32 +49,63 @@ static void debug_name_thread(void)
     t->name[i] = '\0';
 }
 
-/* Not yet implemented: answered with an error instead of blocking forever. */
-static void not_yet(void)
+static void recv_fault(struct tcb *t, word_t cptr)
 {
-    set_ret(REG_MSGINFO, seL4_MessageInfo_new(seL4_IllegalOperation, 0, 0, 0).words[0]);
+    struct lookup_fault lf = { .type = seL4_MissingCapability };
+    fault_cap(t, cptr, true, &lf);
+}
+
+/* seL4_Recv / seL4_NBRecv / the receive half of seL4_ReplyRecv. */
+static void handle_recv(bool blocking)
+{
+    struct tcb *t = cur_thread;
+    word_t cptr = arg(REG_CAP);
+    struct lookup_result r = cspace_lookup_slot(t->slots[TCB_CTABLE].cap, cptr);
+    if (!r.slot) {
+        fault_cap(t, cptr, true, &r.fault);
+        return;
+    }
+    cap_t c = r.slot->cap;
+    if (!(cap_rights(c) & RIGHT_READ))
+        c = cap_null();
+    if (cap_type(c) == CAP_ENDPOINT) {
+        ipc_delete_caller_cap(t);
+        ep_receive(t, cap_ptr(c), cap_rights(c) & RIGHT_GRANT, blocking);
+    } else if (cap_type(c) == CAP_NOTIFICATION) {
+        struct notification *n = cap_ptr(c);
+        if (n->bound && n->bound != t)
+            recv_fault(t, cptr);
+        else
+            ntfn_wait(t, n, blocking);
+    } else {
+        recv_fault(t, cptr);
+    }
 }
 
 static void unknown_syscall(sword_t sysno)
 {
-    fault_stop_thread(cur_thread, "unknown syscall", "no such system call", (word_t)sysno, 0);
+    fault_unknown_syscall(cur_thread, sysno);
 }
 
 struct arch_context *core_syscall(sword_t sysno)
 {
     switch (sysno) {
-    case seL4_SysDebugPutChar: arch_putchar((int)(arg(REG_ARG0) & 0xff)); break;
-    case seL4_SysDebugHalt: debug_halt();
-    case seL4_SysYield: sched_yield(); break;
-    case seL4_SysDebugCapIdentify: debug_cap_identify(); break;
-    case seL4_SysDebugNameThread: debug_name_thread(); break;
-    case seL4_SysDebugDumpScheduler: sched_dump(); break;
     case seL4_SysCall: handle_invocation(true, true); break;
     case seL4_SysSend: handle_invocation(false, true); break;
     case seL4_SysNBSend: handle_invocation(false, false); break;
-    case seL4_SysReplyRecv: case seL4_SysRecv: case seL4_SysReply: case seL4_SysNBRecv:
-        not_yet();
+    case seL4_SysRecv: handle_recv(true); break;
+    case seL4_SysNBRecv: handle_recv(false); break;
+    case seL4_SysReply: ipc_reply(cur_thread); break;
+    case seL4_SysReplyRecv:
+        ipc_reply(cur_thread);
+        handle_recv(true);
         break;
+    case seL4_SysYield: sched_yield(); break;
+    case seL4_SysDebugPutChar: arch_putchar((int)(arg(REG_ARG0) & 0xff)); break;
+    case seL4_SysDebugHalt: debug_halt();
+    case seL4_SysDebugCapIdentify: debug_cap_identify(); break;
+    case seL4_SysDebugNameThread: debug_name_thread(); break;
+    case seL4_SysDebugDumpScheduler: sched_dump(); break;
     default: unknown_syscall(sysno); break;
     }
     struct arch_context *next = kernel_exit();

@@ -16,8 +16,8 @@
 
 enum thread_state {
     THREAD_INACTIVE = 0,        /* never started, suspended, or stopped by a fault */
-    THREAD_RUNNING,             /* runnable: resumes where it left user mode */
-    THREAD_RESTART,             /* runnable: re-executes its interrupted syscall */
+    THREAD_RUNNING,             /* runnable: resumes at its saved pc (which a
+                                 * cancelled or preempted syscall rewinds) */
     THREAD_BLOCKED_SEND,
     THREAD_BLOCKED_RECV,
     THREAD_BLOCKED_REPLY,
@@ -36,6 +36,17 @@ enum tcb_slot {
 
 #define TCB_NAME_LEN 16
 
+struct notification;
+
+/* A fault waiting to be delivered or answered (seL4_FaultType in 'type';
+ * 0 = none). CapFault: w = addr, in_recv_phase, lookup failure (type,
+ * bits_left, found, size). VMFault: addr, prefetch, fsr. UnknownSyscall:
+ * the number. UserException: number, code. */
+struct fault_info {
+    word_t type;
+    word_t w[6];
+};
+
 struct tcb {
     struct arch_context ctx;
     struct cte slots[TCB_NUM_SLOTS];
@@ -47,6 +58,16 @@ struct tcb {
     struct tcb *sched_prev;
     vaddr_t ipc_buffer;         /* user address of the IPC buffer */
     word_t fault_ep;            /* cptr of the fault endpoint, 0 for none */
+    /* While blocked on an endpoint or notification (ipc.c, notification.c). */
+    void *blocked_on;
+    struct tcb *ep_next;
+    struct tcb *ep_prev;
+    word_t ipc_badge;           /* blocked sending: the badge to deliver */
+    bool ipc_can_grant;         /* the capability used allowed Grant */
+    bool ipc_can_grant_reply;
+    bool ipc_is_call;
+    struct notification *bound_ntfn;
+    struct fault_info fault;
     char name[TCB_NAME_LEN];
 };
 
@@ -54,9 +75,14 @@ _Static_assert(offsetof(struct tcb, ctx) == 0, "ports find the context at offset
 
 #define TIMESLICE_TICKS 5
 
+static inline bool thread_blocked_ipc(const struct tcb *t)
+{
+    return t->state >= THREAD_BLOCKED_SEND && t->state <= THREAD_BLOCKED_NTFN;
+}
+
 static inline bool thread_runnable(const struct tcb *t)
 {
-    return t->state == THREAD_RUNNING || t->state == THREAD_RESTART;
+    return t->state == THREAD_RUNNING;
 }
 
 static inline struct tcb *tcb_from_ctx(struct arch_context *ctx)

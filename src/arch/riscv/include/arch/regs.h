@@ -44,3 +44,19 @@ static inline void arch_context_set(struct arch_context *c, unsigned r, word_t v
 {
     c->regs[r] = v;
 }
+
+/* Registers as seL4 lays them out in messages: the UnknownSyscall fault
+ * (followed by the syscall number), the UserException fault (followed by
+ * number and code) and seL4_UserContext (TCB Read/WriteRegisters). */
+static const unsigned char arch_syscall_fault_regs[] = {
+    REG_PC, REG_SP, REG_RA, REG_A0, REG_A1, REG_A2, REG_A3, REG_A4, REG_A5, REG_A6,
+};
+static const unsigned char arch_exception_fault_regs[] = { REG_PC, REG_SP };
+/* The first ARCH_NUM_FRAME_REGS of seL4_UserContext are the "frame"
+ * registers of TCB_CopyRegisters, the rest the "integer" ones. */
+#define ARCH_NUM_FRAME_REGS 16
+static const unsigned char arch_user_context_regs[] = {
+    REG_PC, REG_RA, REG_SP, REG_GP, REG_S0, REG_S1, REG_S2, REG_S3, REG_S4, REG_S5, REG_S6,
+    REG_S7, REG_S8, REG_S9, REG_S10, REG_S11, REG_A0, REG_A1, REG_A2, REG_A3, REG_A4, REG_A5,
+    REG_A6, REG_A7, REG_T0, REG_T1, REG_T2, REG_T3, REG_T4, REG_T5, REG_T6, REG_TP,
+};

@@ -51,3 +51,19 @@ static inline void arch_context_set(struct arch_context *c, unsigned r, word_t v
 {
     c->regs[r] = v;
 }
+
+/* Registers as seL4 lays them out in messages: the UnknownSyscall fault
+ * (followed by the syscall number), the UserException fault (followed by
+ * number and code) and seL4_UserContext (TCB Read/WriteRegisters). */
+static const unsigned char arch_syscall_fault_regs[] = {
+    REG_RAX, REG_RBX, REG_RCX, REG_RDX, REG_RSI, REG_RDI, REG_RBP, REG_R8, REG_R9, REG_R10,
+    REG_R11, REG_R12, REG_R13, REG_R14, REG_R15, REG_PC, REG_RSP, REG_FLAGS,
+};
+static const unsigned char arch_exception_fault_regs[] = { REG_PC, REG_RSP, REG_FLAGS };
+/* The first ARCH_NUM_FRAME_REGS of seL4_UserContext are the "frame"
+ * registers of TCB_CopyRegisters, the rest the "integer" ones. */
+#define ARCH_NUM_FRAME_REGS 18
+static const unsigned char arch_user_context_regs[] = {
+    REG_PC, REG_RSP, REG_FLAGS, REG_RAX, REG_RBX, REG_RCX, REG_RDX, REG_RSI, REG_RDI, REG_RBP,
+    REG_R8, REG_R9, REG_R10, REG_R11, REG_R12, REG_R13, REG_R14, REG_R15, REG_FS_BASE,
+};

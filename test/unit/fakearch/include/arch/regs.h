@@ -21,3 +21,10 @@ static const unsigned char arch_msg_regs[ARCH_NUM_MSG_REGS] = { REG_A2, REG_A3, 
 
 static inline word_t arch_context_get(const struct arch_context *c, unsigned r) { return c->regs[r]; }
 static inline void arch_context_set(struct arch_context *c, unsigned r, word_t v) { c->regs[r] = v; }
+
+static const unsigned char arch_syscall_fault_regs[] = { REG_PC, REG_SP, REG_A0, REG_A1 };
+static const unsigned char arch_exception_fault_regs[] = { REG_PC, REG_SP };
+/* The first ARCH_NUM_FRAME_REGS of seL4_UserContext are the "frame"
+ * registers of TCB_CopyRegisters, the rest the "integer" ones. */
+#define ARCH_NUM_FRAME_REGS 2
+static const unsigned char arch_user_context_regs[] = { REG_PC, REG_SP, REG_A0, REG_A1, REG_A2, REG_A3, REG_A4, REG_A5, REG_TP };

@@ -1,0 +1,291 @@
+/*
+ * TCB invocations, decoded in seL4's (non-MCS) order: registers, space and
+ * IPC buffer (one "thread control" step), priorities, suspend/resume,
+ * notification binding, TLS base.
+ */
+#include <core/cdt.h>
+#include <core/finalise.h>
+#include <core/invocation.h>
+#include <core/ipc.h>
+#include <core/objects.h>
+#include <core/sched.h>
+#include <sel4/constants.h>
+#include <sel4/errors.h>
+#include <sel4/invocation.h>
+
+#define NUM_USER_REGS ARRAY_SIZE(arch_user_context_regs)
+
+static struct tcb *target(const struct invocation *inv) { return cap_ptr(inv->cap); }
+
+/* seL4's restart(): a stopped thread is set to run from its saved pc. */
+static void thread_resume(struct tcb *t)
+{
+    if (t->state != THREAD_INACTIVE && t->state != THREAD_BLOCKED_REPLY)
+        return;
+    ipc_cancel(t);
+    tcb_setup_reply_master(t);
+    t->state = THREAD_RUNNING;
+    sched_make_runnable(t);
+}
+
+static int read_registers(struct invocation *inv)
+{
+    if (inv->length < 2)
+        return err_simple(seL4_TruncatedMessage);
+    word_t flags = inv_arg(inv, 0), n = inv_arg(inv, 1);
+    if (n < 1 || n > NUM_USER_REGS)
+        return err_range(1, NUM_USER_REGS);
+    struct tcb *t = target(inv);
+    if (t == inv->thread)
+        return err_simple(seL4_IllegalOperation);
+    if (flags & 1)
+        thread_suspend(t);
+    for (unsigned i = 0; i < n; i++)
+        inv_set_reply(inv, i, arch_context_get(&t->ctx, arch_user_context_regs[i]));
+    return EXC_NONE;
+}
+
+static int write_registers(struct invocation *inv)
+{
+    if (inv->length < 2)
+        return err_simple(seL4_TruncatedMessage);
+    word_t flags = inv_arg(inv, 0), n = inv_arg(inv, 1);
+    if (inv->length - 2 < n)
+        return err_simple(seL4_TruncatedMessage);
+    struct tcb *t = target(inv);
+    if (t == inv->thread)
+        return err_simple(seL4_IllegalOperation);
+    for (unsigned i = 0; i < n && i < NUM_USER_REGS; i++)
+        arch_context_set(&t->ctx, arch_user_context_regs[i], inv_arg(inv, i + 2));
+    if (flags & 1)
+        thread_resume(t);
+    return EXC_NONE;
+}
+
+static int copy_registers(struct invocation *inv)
+{
+    if (inv->length < 1 || inv->num_extra < 1)
+        return err_simple(seL4_TruncatedMessage);
+    if (cap_type(inv->extra[0]->cap) != CAP_THREAD)
+        return err_invalid_capability(1);
+    word_t flags = inv_arg(inv, 0);
+    struct tcb *src = cap_ptr(inv->extra[0]->cap), *dest = target(inv);
+    if (flags & 1)
+        thread_suspend(src);
+    if (flags & 2)
+        thread_resume(dest);
+    for (unsigned i = 0; i < NUM_USER_REGS; i++) {
+        bool frame = i < ARCH_NUM_FRAME_REGS;
+        if ((frame && (flags & 4)) || (!frame && (flags & 8)))
+            arch_context_set(&dest->ctx, arch_user_context_regs[i],
+                             arch_context_get(&src->ctx, arch_user_context_regs[i]));
+    }
+    return EXC_NONE;
+}
+
+static int check_prio(word_t prio, const struct cte *auth)
+{
+    if (cap_type(auth->cap) != CAP_THREAD)
+        return err_invalid_capability(1);
+    struct tcb *a = cap_ptr(auth->cap);
+    if (prio > a->mcp)
+        return err_range(seL4_MinPrio, a->mcp);
+    return EXC_NONE;
+}
+
+static void set_priority(struct tcb *t, word_t prio)
+{
+    bool queued = thread_runnable(t) && t != cur_thread;
+    if (queued)
+        sched_dequeue(t);
+    t->priority = (uint8_t)prio;
+    if (queued)
+        sched_make_runnable(t);
+    sched_request_choose();
+}
+
+static int set_sched(struct invocation *inv)
+{
+    bool both = inv->label == TCBSetSchedParams;
+    if (inv->length < (both ? 2u : 1u) || inv->num_extra < 1)
+        return err_simple(seL4_TruncatedMessage);
+    word_t a = inv_arg(inv, 0), b = both ? inv_arg(inv, 1) : 0;
+    int status = check_prio(a, inv->extra[0]);
+    if (status == EXC_NONE && both)
+        status = check_prio(b, inv->extra[0]);
+    if (status != EXC_NONE)
+        return status;
+    struct tcb *t = target(inv);
+    if (inv->label == TCBSetPriority)
+        set_priority(t, a);
+    else
+        t->mcp = (uint8_t)a;
+    if (both)
+        set_priority(t, b);
+    return EXC_NONE;
+}
+
+static int check_ipc_buffer(word_t vptr, cap_t c)
+{
+    if (cap_type(c) != CAP_FRAME || (cap_vm_flags(c) & CAP_VM_DEVICE))
+        return err_simple(seL4_IllegalOperation);
+    if (!IS_ALIGNED(vptr, seL4_IPCBufferSizeBits))
+        return err_simple(seL4_AlignmentError);
+    return EXC_NONE;
+}
+
+/* A new root capability (data applied, derived), checked for its role. */
+static int prepare_root(struct cte *src, word_t data, bool cspace, cap_t *out)
+{
+    cap_t c = src->cap;
+    if (data != 0)
+        c = cap_update_data(false, data, c);
+    int error;
+    c = cap_derive(src, c, &error);
+    if (error != seL4_NoError)
+        return err_simple(error);
+    bool ok = cspace ? cap_type(c) == CAP_CNODE
+                     : cap_type(c) == CAP_PAGE_TABLE && cap_vm_level(c) == 0 &&
+                           (cap_vm_flags(c) & CAP_VM_MAPPED);
+    if (!ok)
+        return err_simple(seL4_IllegalOperation);
+    *out = c;
+    return EXC_NONE;
+}
+
+/* Replace one of the TCB's own slots with a copy of 'src' (if still there:
+ * deleting the old capability may have deleted the source). */
+static int replace_slot(struct invocation *inv, enum tcb_slot which, cap_t c, struct cte *src)
+{
+    struct cte *slot = &target(inv)->slots[which];
+    int status = cte_delete(slot, true);
+    if (status != EXC_NONE)
+        return status;
+    if (src && cap_same_object(c, src->cap) && cap_type(inv->slot->cap) == CAP_THREAD &&
+        cap_ptr(inv->slot->cap) == target(inv))
+        cte_insert(c, src, slot);
+    return EXC_NONE;
+}
+
+struct space_args {
+    bool set_space, set_buffer;
+    word_t fault_ep, buffer;
+    cap_t croot, vroot, bufcap;
+    struct cte *csrc, *vsrc, *bsrc;
+};
+
+static int thread_control(struct invocation *inv, const struct space_args *a)
+{
+    struct tcb *t = target(inv);
+    int status = EXC_NONE;
+    if (a->set_space) {
+        t->fault_ep = a->fault_ep;
+        status = replace_slot(inv, TCB_CTABLE, a->croot, a->csrc);
+        if (status == EXC_NONE)
+            status = replace_slot(inv, TCB_VTABLE, a->vroot, a->vsrc);
+    }
+    if (status == EXC_NONE && a->set_buffer) {
+        status = replace_slot(inv, TCB_BUFFER, a->bufcap, a->bsrc);
+        if (status == EXC_NONE)
+            t->ipc_buffer = a->buffer;
+    }
+    if (t == cur_thread)
+        sched_request_choose();
+    return status;
+}
+
+static int decode_buffer(struct invocation *inv, word_t vptr, struct cte *src, struct space_args *a)
+{
+    a->set_buffer = true;
+    a->buffer = vptr;
+    if (vptr == 0)
+        return EXC_NONE;
+    int error;
+    a->bufcap = cap_derive(src, src->cap, &error);
+    if (error != seL4_NoError)
+        return err_simple(error);
+    a->bsrc = src;
+    (void)inv;
+    return check_ipc_buffer(vptr, a->bufcap);
+}
+
+static int decode_space(struct invocation *inv, unsigned first_cap, struct space_args *a)
+{
+    a->set_space = true;
+    a->fault_ep = inv_arg(inv, 0);
+    a->csrc = inv->extra[first_cap];
+    a->vsrc = inv->extra[first_cap + 1];
+    int status = prepare_root(a->csrc, inv_arg(inv, 1), true, &a->croot);
+    if (status == EXC_NONE)
+        status = prepare_root(a->vsrc, inv_arg(inv, 2), false, &a->vroot);
+    return status;
+}
+
+static int configure(struct invocation *inv)
+{
+    struct space_args a = { 0 };
+    int status;
+    switch (inv->label) {
+    case TCBConfigure:
+        if (inv->length < 4 || inv->num_extra < 3)
+            return err_simple(seL4_TruncatedMessage);
+        status = decode_buffer(inv, inv_arg(inv, 3), inv->extra[2], &a);
+        if (status == EXC_NONE)
+            status = decode_space(inv, 0, &a);
+        break;
+    case TCBSetSpace:
+        if (inv->length < 3 || inv->num_extra < 2)
+            return err_simple(seL4_TruncatedMessage);
+        status = decode_space(inv, 0, &a);
+        break;
+    default: /* TCBSetIPCBuffer */
+        if (inv->length < 1 || inv->num_extra < 1)
+            return err_simple(seL4_TruncatedMessage);
+        status = decode_buffer(inv, inv_arg(inv, 0), inv->extra[0], &a);
+        break;
+    }
+    return status == EXC_NONE ? thread_control(inv, &a) : status;
+}
+
+static int bind_notification(struct invocation *inv)
+{
+    if (inv->num_extra < 1)
+        return err_simple(seL4_TruncatedMessage);
+    struct tcb *t = target(inv);
+    if (t->bound_ntfn)
+        return err_simple(seL4_IllegalOperation);
+    cap_t c = inv->extra[0]->cap;
+    if (cap_type(c) != CAP_NOTIFICATION || !(cap_rights(c) & RIGHT_READ))
+        return err_simple(seL4_IllegalOperation);
+    struct notification *n = cap_ptr(c);
+    if (n->head || n->bound)
+        return err_simple(seL4_IllegalOperation);
+    ntfn_bind(n, t);
+    return EXC_NONE;
+}
+
+int decode_tcb(struct invocation *inv)
+{
+    struct tcb *t = target(inv);
+    switch (inv->label) {
+    case TCBReadRegisters: return read_registers(inv);
+    case TCBWriteRegisters: return write_registers(inv);
+    case TCBCopyRegisters: return copy_registers(inv);
+    case TCBConfigure: case TCBSetSpace: case TCBSetIPCBuffer: return configure(inv);
+    case TCBSetPriority: case TCBSetMCPriority: case TCBSetSchedParams: return set_sched(inv);
+    case TCBSuspend: thread_suspend(t); return EXC_NONE;
+    case TCBResume: thread_resume(t); return EXC_NONE;
+    case TCBBindNotification: return bind_notification(inv);
+    case TCBUnbindNotification:
+        if (!t->bound_ntfn)
+            return err_simple(seL4_IllegalOperation);
+        ntfn_unbind(t->bound_ntfn);
+        return EXC_NONE;
+    case TCBSetTLSBase:
+        if (inv->length < 1)
+            return err_simple(seL4_TruncatedMessage);
+        arch_context_set(&t->ctx, REG_TLS, inv_arg(inv, 0));
+        return EXC_NONE;
+    default: return err_simple(seL4_IllegalOperation);
+    }
+}
