@@ -51,10 +51,15 @@ void cdt_link_after(struct cte *prev, struct cte *dest, cap_t cap, bool revocabl
         set_prev(next, dest);
 }
 
+/* For Untyped capabilities the 'first badged' bit, meaningless for them in
+ * seL4, marks an original (made at boot or by retype) as opposed to a copy:
+ * a copy of an Untyped covers the same memory as its source and must not
+ * be mistaken for a same-size child made by retype (untyped.c). */
 void cte_insert(cap_t new_cap, struct cte *src, struct cte *dest)
 {
     bool revocable = cap_is_revocable(new_cap, src->cap);
-    cdt_link_after(src, dest, new_cap, revocable, revocable);
+    bool first = revocable && cap_type(new_cap) != CAP_UNTYPED;
+    cdt_link_after(src, dest, new_cap, revocable, first);
 }
 
 void cte_insert_new(struct cte *parent, struct cte *dest, cap_t cap)

@@ -6,6 +6,7 @@
  */
 #include <core/cdt.h>
 #include <core/entry.h>
+#include <core/ipc.h>
 #include <core/objects.h>
 #include <core/printk.h>
 #include <core/sched.h>
@@ -26,7 +27,9 @@ static void check_against_untyped(const struct cte *n, const struct cte **stack,
     while (*depth && !(cdt_revocable(stack[*depth - 1]) && contains(stack[*depth - 1]->cap, n->cap)))
         (*depth)--;
     word_t base, size;
-    if (*depth && cap_region(n->cap, &base, &size)) {
+    bool copy = *depth && cap_type(n->cap) == CAP_UNTYPED && !cdt_first_badged(n) &&
+                cap_ptr(n->cap) == cap_ptr(stack[*depth - 1]->cap);
+    if (*depth && !copy && cap_region(n->cap, &base, &size)) {
         cap_t u = stack[*depth - 1]->cap;
         if (base + size > cap_untyped_base(u) + cap_untyped_free_index(u))
             panic("invariant: object %lx above the free index of its Untyped %lx", base, cap_untyped_base(u));
@@ -36,6 +39,48 @@ static void check_against_untyped(const struct cte *n, const struct cte **stack,
             panic("invariant: Untyped %lx free index past its end", cap_untyped_base(n->cap));
         if (*depth < MAX_UNTYPED_DEPTH)
             stack[(*depth)++] = n;
+    }
+}
+
+/* An endpoint or notification queue: states agree, links are consistent,
+ * every waiter is blocked on this object in the matching state. */
+static void check_queue(const void *obj, word_t state, const struct tcb *head, bool ntfn)
+{
+    bool waiting = ntfn ? state == NTFN_WAITING : state != EP_IDLE;
+    if (waiting != (head != NULL))
+        panic("invariant: object %p state %lu disagrees with its queue", obj, state);
+    if (!head)
+        return;
+    enum thread_state want = ntfn ? THREAD_BLOCKED_NTFN
+                                  : state == EP_SEND ? THREAD_BLOCKED_SEND : THREAD_BLOCKED_RECV;
+    const struct tcb *prev = head->ep_prev;     /* the tail */
+    unsigned n = 0;
+    for (const struct tcb *t = head; t; prev = t, t = t->ep_next) {
+        if (t->state != want || t->blocked_on != obj)
+            panic("invariant: thread '%s' queued on %p in the wrong state", t->name, obj);
+        if (t != head && t->ep_prev != prev)
+            panic("invariant: broken queue links on %p", obj);
+        if (++n > 1u << 20)
+            panic("invariant: queue on %p does not end", obj);
+    }
+    if (head->ep_prev != prev)
+        panic("invariant: queue tail of %p is wrong", obj);
+}
+
+static void check_object(cap_t c)
+{
+    if (cap_type(c) == CAP_ENDPOINT) {
+        const struct endpoint *ep = cap_ptr(c);
+        check_queue(ep, ep->state, ep->head, false);
+    } else if (cap_type(c) == CAP_NOTIFICATION) {
+        const struct notification *n = cap_ptr(c);
+        check_queue(n, n->state, n->head, true);
+        if (n->bound && n->bound->bound_ntfn != n)
+            panic("invariant: notification %p and its bound thread disagree", (const void *)n);
+    } else if (cap_type(c) == CAP_THREAD) {
+        const struct tcb *t = cap_ptr(c);
+        if (t->bound_ntfn && t->bound_ntfn->bound != t)
+            panic("invariant: thread '%s' and its bound notification disagree", t->name);
     }
 }
 
@@ -55,6 +100,7 @@ static void check_cdt(void)
         if (++count > MAX_CDT_NODES)
             panic("invariant: CDT list does not end");
         check_against_untyped(n, stack, &depth);
+        check_object(n->cap);
     }
 }
 

@@ -120,15 +120,19 @@ static bool inside(cap_t outer, cap_t c)
 }
 
 /* Keel allows retype only through an Untyped capability that has no copy
- * (no other capability to exactly the same Untyped), since copies would
- * each keep their own free index over the same memory. Copies are found
- * among the slot's descendants and, walking back, among the capabilities
- * inside the same region that precede it. */
+ * (no other capability to exactly the same Untyped made by CNode_Copy/Mint),
+ * since copies would each keep their own free index over the same memory.
+ * Copies are marked in the CDT (cdt.c); a same-size child made by retype
+ * is an original and does not count. Copies of 'slot' are among its
+ * descendants; if 'slot' is itself a copy, its source precedes it inside
+ * the same region. */
 static bool untyped_has_copies(const struct cte *slot)
 {
     for (const struct cte *n = cdt_next(slot); n && cdt_is_parent_of(slot, n); n = cdt_next(n))
-        if (same_untyped_region(slot->cap, n->cap))
+        if (same_untyped_region(slot->cap, n->cap) && !cdt_first_badged(n))
             return true;
+    if (cdt_first_badged(slot))
+        return false;
     for (const struct cte *p = cdt_prev(slot); p && inside(slot->cap, p->cap); p = cdt_prev(p))
         if (same_untyped_region(slot->cap, p->cap))
             return true;
