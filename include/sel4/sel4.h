@@ -12,4 +12,6 @@
 #include <sel4/bootinfo.h>
 #include <sel4/functions.h>
 #include <sel4/syscalls.h>
+#include <sel4/invocations.h>
+#include <sel4/tcb_invocations.h>
 #include <sel4/keel.h>

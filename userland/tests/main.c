@@ -9,6 +9,10 @@
 /* The one registry: add a category's suite here. */
 static const struct test_suite *const suites[] = {
     &boot_suite,
+    &untyped_suite,
+    &cnode_suite,
+    &cdt_suite,
+    &revoke_suite,
 };
 
 #define NUM_SUITES (sizeof(suites) / sizeof(suites[0]))
@@ -22,6 +26,28 @@ const char *test_fail(const char *fmt, ...)
     vsnprintf(reason, sizeof(reason), fmt, ap);
     va_end(ap);
     return reason;
+}
+
+/* A reason starting with this character means "skipped" (no real reason
+ * starts with a control character). */
+#define SKIP_MARK '\001'
+
+const char *test_skip(const char *why)
+{
+    return test_fail("%c%s", SKIP_MARK, why);
+}
+
+/* Report one test: a skip is an "ok" with TAP's SKIP directive. */
+static void report(const char *name, const char *reason)
+{
+    static char line[200];
+
+    if (reason != NULL && reason[0] == SKIP_MARK) {
+        snprintf(line, sizeof(line), "%s # SKIP %s", name, reason + 1);
+        tap_result(true, line, NULL);
+    } else {
+        tap_result(reason == NULL, name, reason);
+    }
 }
 
 static unsigned count_tests(void)
@@ -41,7 +67,10 @@ int main(void)
         for (unsigned t = 0; t < suites[s]->count; t++) {
             const struct test *test = &suites[s]->tests[t];
             const char *reason = test->run();
-            tap_result(reason == NULL, test->name, reason);
+            report(test->name, reason);
+            if (suites[s]->after_each != NULL) {
+                suites[s]->after_each();
+            }
         }
     }
     tap_diag("%u of %u tests failed", tap_failures(), count_tests());

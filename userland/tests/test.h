@@ -1,7 +1,7 @@
 /*
- * The test suite's registry types. Each category file (boot.c, later cnode.c,
- * ipc.c ...) defines one `struct test_suite` listing its tests; main.c runs
- * the suites of its table in order and prints TAP.
+ * The test suite's registry types. Each category file (boot.c, cnode.c ...)
+ * defines one `struct test_suite` listing its tests; main.c runs the suites
+ * of its table in order and prints TAP.
  *
  * A test is a function returning NULL when it passed, or the reason it failed
  * (from test_fail). Test names are "<CATEGORY><4 digits> <what it shows>",
@@ -20,13 +20,21 @@ struct test {
 struct test_suite {
     const struct test *tests;
     unsigned count;
+    void (*after_each)(void);   /* run after every test of the suite, or NULL */
 };
 
 #define TEST_SUITE(var, array) \
-    const struct test_suite var = { array, sizeof(array) / sizeof(array[0]) }
+    const struct test_suite var = { array, sizeof(array) / sizeof(array[0]), NULL }
+
+/* A suite whose tests leave state behind that `after` clears (caps.c). */
+#define TEST_SUITE_AFTER_EACH(var, array, after) \
+    const struct test_suite var = { array, sizeof(array) / sizeof(array[0]), after }
 
 /* Format a failure reason into a static buffer and return it. */
 const char *test_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Skip the current test (TAP "# SKIP"), saying why: return its result. */
+const char *test_skip(const char *why);
 
 /* Fail the current test with a formatted reason unless cond holds. */
 #define CHECK(cond, ...)                      \
@@ -38,3 +46,7 @@ const char *test_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2))
 
 /* The suites, one per category file. */
 extern const struct test_suite boot_suite;
+extern const struct test_suite untyped_suite;
+extern const struct test_suite cnode_suite;
+extern const struct test_suite cdt_suite;
+extern const struct test_suite revoke_suite;
