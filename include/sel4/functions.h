@@ -9,12 +9,10 @@
 #include <sel4/shared_types.h>
 #include <sel4/bootinfo.h>
 
-/* The calling thread's IPC buffer. libsel4 keeps this pointer in a __thread
- * variable; Keel's runtime has no TLS yet, so it is a plain global, shared by
- * every thread of the address space (docs/api.md lists the difference). A
- * program running several threads in one address space must call
- * seL4_SetIPCBuffer when it switches between them itself. */
-extern seL4_IPCBuffer *__sel4_ipc_buffer;
+/* The calling thread's IPC buffer, in a thread-local variable as in libsel4.
+ * Keel's runtime gives every thread a static TLS block (userland/lib/tls.c);
+ * user code is built with -ftls-model=local-exec. */
+extern __thread seL4_IPCBuffer *__sel4_ipc_buffer;
 
 static inline void seL4_SetIPCBuffer(seL4_IPCBuffer *ipc_buffer)
 {

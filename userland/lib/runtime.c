@@ -5,8 +5,9 @@
 #include <sel4/sel4.h>
 #include <keel/libc.h>
 #include <keel/runtime.h>
+#include <keel/thread.h>
 
-seL4_IPCBuffer *__sel4_ipc_buffer;
+__thread seL4_IPCBuffer *__sel4_ipc_buffer;
 
 static seL4_BootInfo *boot_info;
 
@@ -35,6 +36,7 @@ _Noreturn void keel_main_start(seL4_BootInfo *bi)
         puts("keel runtime: no boot information in the first argument register");
     } else {
         seL4_InitBootInfo(bi);
+        keel_tls_init_root();
         seL4_SetIPCBuffer(bi->ipcBuffer);
         status = main();
     }
