@@ -1,0 +1,146 @@
+/*
+ * The `bench` root task: kernel fast paths measured in retired instructions.
+ * Run it under QEMU with -icount shift=0,align=off (./keel bench), where the
+ * guest's counter advances once per instruction, so the figures repeat on a
+ * noisy machine. Each figure is one JSON line:
+ *   BENCH {"target":"riscv64","name":"ipc_call_replyrecv","insns_per_op":...}
+ * The user-level loop's own instructions are included, as in the reference
+ * figures for seL4.
+ */
+#include <keel/thread.h>
+#include <keel/libc.h>
+#include "counter.h"
+
+#define ROUNDS 10000
+
+static seL4_CPtr untyped, next_slot;
+static seL4_Word objects_made;      /* children of the untyped, for the revoke figure */
+static seL4_CPtr ep, ntfn_a, ntfn_b;
+static keel_thread partner;
+static _Alignas(4096) unsigned char partner_ipc[4096];
+static _Alignas(16) unsigned char partner_stack[16384];
+
+static void report(const char *name, seL4_Word total, seL4_Word ops)
+{
+    printf("BENCH {\"target\":\"%s\",\"name\":\"%s\",\"insns_per_op\":%lu}\n", KEEL_TARGET, name,
+           (total + ops / 2) / ops);
+}
+
+static seL4_CPtr new_object(seL4_Word type, seL4_Word bits)
+{
+    seL4_CPtr slot = next_slot++;
+    objects_made++;
+    if (seL4_Untyped_Retype(untyped, type, bits, seL4_CapInitThreadCNode, 0, 0, slot, 1) != seL4_NoError)
+        printf("# retype of type %lu failed\n", type);
+    return slot;
+}
+
+static void start_partner(void (*fn)(void *), seL4_Word prio)
+{
+    objects_made++;
+    seL4_Error e = keel_thread_start(&partner, untyped, next_slot++, (seL4_IPCBuffer *)partner_ipc,
+                                     partner_stack + sizeof(partner_stack), prio, fn, NULL);
+    if (e != seL4_NoError)
+        printf("# thread start failed: %d\n", e);
+}
+
+static void stop_partner(void)
+{
+    seL4_TCB_Suspend(partner.tcb);
+}
+
+static void echo_server(void *arg)
+{
+    (void)arg;
+    seL4_Word badge;
+    seL4_Recv(ep, &badge);
+    for (;;)
+        seL4_ReplyRecv(ep, seL4_MessageInfo_new(0, 0, 0, 1), &badge);
+}
+
+static void bench_ipc(void)
+{
+    ep = new_object(seL4_EndpointObject, 0);
+    start_partner(echo_server, seL4_MaxPrio);
+    seL4_MessageInfo_t info = seL4_MessageInfo_new(0, 0, 0, 1);
+    seL4_Call(ep, info);                        /* warm up */
+    seL4_Word t0 = keel_counter();
+    for (int i = 0; i < ROUNDS; i++)
+        seL4_Call(ep, info);
+    report("ipc_call_replyrecv", keel_counter() - t0, ROUNDS);
+    stop_partner();
+}
+
+static void ping_pong(void *arg)
+{
+    (void)arg;
+    for (;;) {
+        seL4_Wait(ntfn_a, NULL);
+        seL4_Signal(ntfn_b);
+    }
+}
+
+static void bench_notification(void)
+{
+    ntfn_a = new_object(seL4_NotificationObject, 0);
+    ntfn_b = new_object(seL4_NotificationObject, 0);
+    start_partner(ping_pong, seL4_MaxPrio);
+    seL4_Word t0 = keel_counter();
+    for (int i = 0; i < ROUNDS; i++) {
+        seL4_Signal(ntfn_a);
+        seL4_Wait(ntfn_b, NULL);
+    }
+    /* One round is two signal->wait hand-overs. */
+    report("ntfn_signal_wait", keel_counter() - t0, 2 * ROUNDS);
+    stop_partner();
+}
+
+static void bench_yield(void)
+{
+    seL4_Word t0 = keel_counter();
+    for (int i = 0; i < ROUNDS; i++)
+        seL4_Yield();
+    report("yield", keel_counter() - t0, ROUNDS);
+}
+
+static void bench_retype(void)
+{
+    seL4_CPtr first = next_slot;
+    next_slot += 256;
+    (void)first;
+    seL4_Word t0 = keel_counter();
+    seL4_Untyped_Retype(untyped, seL4_EndpointObject, 0, seL4_CapInitThreadCNode, 0, 0, first, 256);
+    report("retype_endpoint", keel_counter() - t0, 256);
+    objects_made += 256;
+    t0 = keel_counter();
+    seL4_CNode_Revoke(seL4_CapInitThreadCNode, untyped, seL4_WordBits);
+    report("revoke_per_cap", keel_counter() - t0, objects_made);
+}
+
+static void pick_untyped(void)
+{
+    seL4_BootInfo *bi = seL4_GetBootInfo();
+    seL4_Word best = 0;
+    for (seL4_Word i = 0; i < bi->untyped.end - bi->untyped.start; i++) {
+        const seL4_UntypedDesc *d = &bi->untypedList[i];
+        if (!d->isDevice && d->sizeBits >= 20 && (!untyped || d->sizeBits < best)) {
+            untyped = bi->untyped.start + i;
+            best = d->sizeBits;
+        }
+    }
+    next_slot = bi->empty.start;
+}
+
+int main(void)
+{
+    pick_untyped();
+    if (!untyped) {
+        printf("# no untyped of 1 MiB or more\n");
+        return 1;
+    }
+    bench_ipc();
+    bench_notification();
+    bench_yield();
+    bench_retype();
+    return 0;
+}
