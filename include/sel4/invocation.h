@@ -37,3 +37,18 @@ enum invocation_label {
     DomainSetSet,
     nInvocationLabels,
 };
+
+/* Virtual-memory invocations. seL4 numbers these per architecture
+ * (RISCVPageMap, X86PageMap, ...); Keel's core implements them once, so
+ * one set of labels serves every port, and the arch headers alias seL4's
+ * names to them. */
+enum keel_vm_invocation_label {
+    KeelPageTableMap = nInvocationLabels,
+    KeelPageTableUnmap,
+    KeelPageMap,
+    KeelPageUnmap,
+    KeelPageGetAddress,
+    KeelASIDControlMakePool,
+    KeelASIDPoolAssign,
+    nKeelInvocationLabels,
+};

@@ -112,6 +112,7 @@ static inline word_t cap_badge(cap_t c) { return c.w1; }
 #define CAP_VM_WRITE  (1u << 4)
 #define CAP_VM_DEVICE (1u << 5)
 #define CAP_VM_MAPPED (1u << 6)
+#define CAP_VM_ANY    (1u << 7)     /* a table that may serve any level (riscv) */
 #define PT_LEVEL_ANY  7u
 
 static inline cap_t cap_frame(void *frame, unsigned level, unsigned flags, vaddr_t va, word_t asid)

@@ -52,6 +52,10 @@ cap_t finalise_cap(cap_t cap, bool final)
         thread_suspend(t);
         return cap_zombie(&t->slots[0], ZOMBIE_TCB, TCB_NUM_SLOTS);
     }
+    case CAP_ASID_POOL:
+        if (final)
+            asid_register_pool(cap.w1, NULL);
+        return cap_null();
     case CAP_ZOMBIE:
         return cap;
     default:

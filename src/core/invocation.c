@@ -111,6 +111,10 @@ static int decode(struct invocation *inv)
     case CAP_ENDPOINT: return invoke_endpoint(inv);
     case CAP_NOTIFICATION: return invoke_notification(inv);
     case CAP_THREAD: return decode_tcb(inv);
+    case CAP_FRAME: return decode_frame(inv);
+    case CAP_PAGE_TABLE: return decode_page_table(inv);
+    case CAP_ASID_CONTROL: return decode_asid_control(inv);
+    case CAP_ASID_POOL: return decode_asid_pool(inv);
     case CAP_NULL: case CAP_ZOMBIE: return err_invalid_capability(0);
     default: return err_simple(seL4_IllegalOperation);
     }

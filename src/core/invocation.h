@@ -52,6 +52,10 @@ int lookup_target_slot(cap_t root, word_t index, word_t depth, bool source, stru
 int decode_untyped(struct invocation *inv);
 int decode_cnode(struct invocation *inv);
 int decode_tcb(struct invocation *inv);
+int decode_frame(struct invocation *inv);
+int decode_page_table(struct invocation *inv);
+int decode_asid_control(struct invocation *inv);
+int decode_asid_pool(struct invocation *inv);
 
 /* Dispatch a Call/Send/NBSend on a capability. */
 void handle_invocation(bool is_call, bool blocking);

@@ -65,7 +65,7 @@ cap_t object_create(word_t type, word_t user_bits, void *obj, bool device)
     const struct vm_object_type *v = vm_type(type);
     if (v->frame)
         return cap_frame(obj, v->level, CAP_VM_READ | CAP_VM_WRITE | (device ? CAP_VM_DEVICE : 0), 0, 0);
-    return cap_page_table(obj, v->level, 0, 0, 0);
+    return cap_page_table(obj, v->level, v->level == PT_LEVEL_ANY ? CAP_VM_ANY : 0, 0, 0);
 }
 
 bool cap_region(cap_t c, word_t *base, word_t *size)

@@ -87,6 +87,21 @@ void asid_register_pool(word_t asid_base, pte_t **pool)
     asid_pools[asid_base >> seL4_ASIDPoolIndexBits] = pool;
 }
 
+/* Pool 0 is the boot pool, so a free base is never 0. */
+word_t asid_free_pool_base(void)
+{
+    for (word_t i = 1; i < ARRAY_SIZE(asid_pools); i++)
+        if (!asid_pools[i])
+            return i << seL4_ASIDPoolIndexBits;
+    return 0;
+}
+
+bool asid_pool_registered(word_t asid_base, pte_t **pool)
+{
+    word_t i = asid_base >> seL4_ASIDPoolIndexBits;
+    return i < ARRAY_SIZE(asid_pools) && asid_pools[i] == pool;
+}
+
 pte_t *asid_lookup(word_t asid)
 {
     word_t hi = asid >> seL4_ASIDPoolIndexBits;

@@ -42,6 +42,8 @@ void vspace_set_kernel_root(pte_t *root);
 /* ASIDs: pool i serves ASIDs [i << seL4_ASIDPoolIndexBits, ...). */
 void asid_register_pool(word_t asid_base, pte_t **pool);
 pte_t *asid_lookup(word_t asid);
+word_t asid_free_pool_base(void);                   /* 0 if every pool is taken */
+bool asid_pool_registered(word_t asid_base, pte_t **pool);
 
 /* Remove the mapping a frame or page-table capability records, if it is
  * still there, and flush it from the TLB. */

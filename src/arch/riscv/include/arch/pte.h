@@ -53,3 +53,7 @@ static inline paddr_t pte_addr(pte_t p) { return ((p >> PTE_PPN_SHIFT) & ((1ul <
 #define ARCH_VM_OBJECT_TYPES                                            \
     { seL4_RISCV_4K_Page, true, 2 }, { seL4_RISCV_Mega_Page, true, 1 }, \
     { seL4_RISCV_Giga_Page, true, 0 }, { seL4_RISCV_PageTableObject, false, PT_LEVEL_ANY }
+
+/* seL4_RISCV_VMAttributes bits the core interprets on Page_Map. */
+#define ARCH_VM_ATTR_EXECUTE_NEVER 0x1ul
+#define ARCH_VM_ATTR_UNCACHED      0x0ul       /* none: device memory is by address */

@@ -76,3 +76,8 @@ static inline paddr_t pte_addr(pte_t p) { return p & PTE_ADDR_MASK; }
     { seL4_X86_4K, true, 3 }, { seL4_X86_LargePageObject, true, 2 },            \
     { seL4_X86_PageTableObject, false, 3 }, { seL4_X86_PageDirectoryObject, false, 2 }, \
     { seL4_X86_PDPTObject, false, 1 }, { seL4_X64_PML4Object, false, 0 }
+
+/* seL4_X86_VMAttributes bits the core interprets on Page_Map; execute-never
+ * is a Keel extension (seL4_X86_ExecuteNever), seL4's x86 API has none. */
+#define ARCH_VM_ATTR_EXECUTE_NEVER 0x100ul
+#define ARCH_VM_ATTR_UNCACHED      0x2ul       /* seL4_X86_CacheDisabled */

@@ -32,3 +32,6 @@ static inline paddr_t pte_addr(pte_t p) { return p & FPTE_ADDR_MASK; }
 #define ARCH_VM_OBJECT_TYPES                                            \
     { 8, true, 3 }, { 9, true, 2 }, { 7, true, 1 },                     \
     { 10, false, 3 }, { 11, false, 2 }, { 5, false, 1 }, { 6, false, 0 }
+
+#define ARCH_VM_ATTR_EXECUTE_NEVER 0x1ul
+#define ARCH_VM_ATTR_UNCACHED      0x2ul
