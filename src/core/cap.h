@@ -149,7 +149,8 @@ static inline cap_t cap_thread(void *tcb) { return cap_make(CAP_THREAD, tcb, 0, 
 static inline cap_t cap_singleton(enum cap_type t) { return cap_make(t, NULL, 0, 0); }
 
 /* Zombie: a dying CNode or TCB whose slots are being emptied.
- * ptr = its first slot; fields = radix [5:0] | is_tcb [14]; w1 = slots left. */
+ * ptr = the CNode's first slot or the TCB; fields = radix [5:0] | is_tcb [14];
+ * w1 = slots left. Every capability pointer must be 16-byte aligned. */
 #define ZOMBIE_TCB BIT(14)
 static inline cap_t cap_zombie(void *first_slot, word_t fields, word_t remaining)
 {

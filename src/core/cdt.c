@@ -7,6 +7,7 @@
 #include <core/finalise.h>
 #include <core/objects.h>
 #include <core/printk.h>
+#include <core/tcb.h>
 
 struct cte cdt_head;
 
@@ -125,7 +126,14 @@ bool cte_is_final(const struct cte *slot)
     return !(p && cap_same_object(p->cap, slot->cap)) && !(n && cap_same_object(slot->cap, n->cap));
 }
 
-static struct cte *zombie_slots(cap_t z) { return cap_ptr(z); }
+/* A CNode zombie points at the CNode's slots; a TCB zombie at the TCB,
+ * whose slots need not be 16-byte aligned as capability pointers are. */
+static struct cte *zombie_slots(cap_t z)
+{
+    if (cap_fields(z) & ZOMBIE_TCB)
+        return ((struct tcb *)cap_ptr(z))->slots;
+    return cap_ptr(z);
+}
 
 static struct cte *zombie_end(cap_t z)
 {

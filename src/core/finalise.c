@@ -50,7 +50,7 @@ cap_t finalise_cap(cap_t cap, bool final)
         if (t->bound_ntfn)
             ntfn_unbind(t->bound_ntfn);
         thread_suspend(t);
-        return cap_zombie(&t->slots[0], ZOMBIE_TCB, TCB_NUM_SLOTS);
+        return cap_zombie(t, ZOMBIE_TCB, TCB_NUM_SLOTS);
     }
     case CAP_ASID_POOL:
         if (final)

@@ -83,11 +83,9 @@ bool cap_region(cap_t c, word_t *base, word_t *size)
         break;
     case CAP_ASID_POOL: bits = seL4_ASIDPoolBits; break;
     case CAP_ZOMBIE:
-        /* A dying TCB's zombie points at its slots, inside the TCB object. */
         if (cap_fields(c) & ZOMBIE_TCB) {
-            *base = ALIGN_DOWN((word_t)cap_ptr(c), BIT(seL4_TCBBits));
-            *size = BIT(seL4_TCBBits);
-            return true;
+            bits = seL4_TCBBits;
+            break;
         }
         bits = (unsigned)(cap_fields(c) & 0x3f) + CTE_SIZE_BITS;
         break;

@@ -7,6 +7,7 @@
  * the way: each takes several 2 ms timer ticks under QEMU.
  */
 #include "caps.h"
+#include <keel/thread.h>
 
 #define FAN_OUT 256
 #define BIG_RADIX 15                            /* 32768 slots, 1 MiB */
@@ -161,6 +162,46 @@ static const char *revoke_delete_big_cnode(void)
     return expect_whole(ep_ut, BIG_UT_BITS, "Retype of the whole 512 KiB of endpoints");
 }
 
+/* A thread of the root task's priority that only counts: it can run during
+ * a revoke only if the revoke is preempted by the timer and restarted. */
+static volatile seL4_Word spins;
+static keel_thread spinner;
+static _Alignas(4096) unsigned char spinner_ipc[4096];
+static _Alignas(16) unsigned char spinner_stack[4096];
+
+static void spin(void *arg)
+{
+    (void)arg;
+    for (;;)
+        spins++;
+}
+
+static const char *revoke_preempted_other_thread_runs(void)
+{
+    seL4_CPtr cnode, ep_ut;
+    TRY(fill_big_cnode(&cnode, &ep_ut));
+    seL4_CPtr tcb_ut = ut_alloc(12);
+    CHECK(tcb_ut != 0, "setup: no Untyped for a TCB");
+    TRY(expect_ok(keel_thread_start(&spinner, tcb_ut, slot_alloc(), (seL4_IPCBuffer *)spinner_ipc,
+                                    spinner_stack + sizeof(spinner_stack), seL4_MaxPrio, spin, NULL),
+                  "setup: start the counting thread"));
+    int progressed = 0;
+    /* The root task's timeslice may run out before the revoke starts; a few
+     * rounds make it certain that one revoke spans a timeslice end. */
+    for (int round = 0; round < 6 && !progressed; round++) {
+        for (seL4_Word off = 0; round > 0 && off < BIG_COUNT; off += FAN_OUT)
+            TRY(expect_ok(seL4_Untyped_Retype(ep_ut, seL4_EndpointObject, 0, ROOT, cnode, ROOT_DEPTH, off, FAN_OUT),
+                          "setup: Retype of 256 endpoints into the big CNode"));
+        seL4_Word before = spins;
+        TRY(expect_ok(seL4_CNode_Revoke(ROOT, ep_ut, ROOT_DEPTH), "Revoke of 32,768 endpoints"));
+        progressed = spins != before;
+    }
+    TRY(expect_slots_hold(cnode, BIG_RADIX, 0, BIG_COUNT, KEEL_CAP_NULL));
+    seL4_TCB_Suspend(spinner.tcb);
+    CHECK(progressed, "the other thread never ran during a revoke: it was not preempted");
+    return NULL;
+}
+
 static const struct test tests[] = {
     { "REVOKE0001 revoke of an Untyped deletes its 256 objects", revoke_untyped_objects },
     { "REVOKE0002 revoke without descendants changes nothing", revoke_no_children },
@@ -174,6 +215,7 @@ static const struct test tests[] = {
     { "REVOKE0010 revoke of a CNode's Untyped deletes the caps inside it", revoke_cnode_with_last_caps },
     { "REVOKE0011 revoke of 32,768 endpoints completes across ticks", revoke_32768 },
     { "REVOKE0012 delete of a full 32768-slot CNode completes", revoke_delete_big_cnode },
+    { "REVOKE0013 another thread runs while a long revoke is preempted", revoke_preempted_other_thread_runs },
 };
 
 TEST_SUITE_AFTER_EACH(revoke_suite, tests, caps_cleanup);
