@@ -113,36 +113,53 @@ static void load_image(struct root_builder *rb)
     rb->bi->userImageFrames.end = rb->next_slot;
 }
 
-/* One Untyped per aligned power-of-two block of free RAM. */
-static void make_untypeds(struct root_builder *rb)
+struct untyped_count {
+    word_t n;                   /* entries in untypedList */
+    word_t lost;                /* bytes that did not fit in it */
+};
+
+/* One Untyped per aligned power-of-two block of 'regions'. */
+static void add_untypeds(struct root_builder *rb, const struct region_set *regions, bool device,
+                         struct untyped_count *uc)
 {
-    const struct region_set *fm = bootmem_free();
-    word_t n = 0, lost = 0;
-    rb->bi->untyped.start = rb->next_slot;
-    for (unsigned i = 0; i < fm->n; i++) {
-        for (paddr_t a = fm->r[i].start; a < fm->r[i].end;) {
-            paddr_t left = fm->r[i].end - a;
+    for (unsigned i = 0; i < regions->n; i++) {
+        for (paddr_t a = regions->r[i].start; a < regions->r[i].end;) {
+            paddr_t left = regions->r[i].end - a;
             unsigned bits = a ? (unsigned)__builtin_ctzll(a) : seL4_MaxUntypedBits;
             bits = MIN(bits, 63u - (unsigned)__builtin_clzll(left));
             bits = MIN(bits, (unsigned)seL4_MaxUntypedBits);
-            if (n < CONFIG_MAX_NUM_BOOTINFO_UNTYPED_CAPS && bits >= seL4_MinUntypedBits) {
-                /* Free index at the top: the memory is cleared by the
-                 * first retype (see untyped.c), not at boot. */
-                new_slot(rb, cap_untyped(paddr_to_kptr(a), bits, false, BIT(bits)));
-                rb->bi->untypedList[n].paddr = a;
-                rb->bi->untypedList[n].sizeBits = (seL4_Uint8)bits;
-                n++;
+            if (uc->n < CONFIG_MAX_NUM_BOOTINFO_UNTYPED_CAPS && bits >= seL4_MinUntypedBits) {
+                /* RAM: free index at the top, so the first retype clears it
+                 * (untyped.c); device memory is never cleared. */
+                new_slot(rb, cap_untyped(paddr_to_kptr(a), bits, device, device ? 0 : BIT(bits)));
+                rb->bi->untypedList[uc->n].paddr = a;
+                rb->bi->untypedList[uc->n].sizeBits = (seL4_Uint8)bits;
+                rb->bi->untypedList[uc->n].isDevice = device;
+                uc->n++;
             } else {
-                lost += BIT(bits);
+                uc->lost += BIT(bits);
             }
             a += BIT(bits);
         }
     }
+}
+
+static void make_untypeds(struct root_builder *rb, const struct boot_info *info)
+{
+    struct untyped_count uc = { 0, 0 };
+    struct region_set devices;
+    rb->bi->untyped.start = rb->next_slot;
+    add_untypeds(rb, bootmem_free(), false, &uc);
+    word_t ram_lost = uc.lost;
+    bootmem_device_regions(info, &devices);
+    add_untypeds(rb, &devices, true, &uc);
     rb->bi->untyped.end = rb->next_slot;
-    if (lost)
-        kprintf("keel: WARNING: bootinfo has room for %d untypeds; %lu bytes of free RAM not handed out\n",
-                CONFIG_MAX_NUM_BOOTINFO_UNTYPED_CAPS, lost);
-    kprintf("keel: %lu untypeds cover %lu KiB of free RAM\n", n, (word_t)(regions_total(fm) / 1024));
+    if (uc.lost)
+        kprintf("keel: WARNING: bootinfo has room for %d untypeds; %lu bytes of free RAM and %lu of "
+                "device memory not handed out\n", CONFIG_MAX_NUM_BOOTINFO_UNTYPED_CAPS, ram_lost,
+                uc.lost - ram_lost);
+    kprintf("keel: %lu untypeds cover %lu KiB of free RAM and the device space\n", uc.n,
+            (word_t)(regions_total(bootmem_free()) / 1024));
 }
 
 static vaddr_t map_new_frame(struct root_builder *rb, vaddr_t va, seL4_SlotPos slot, void **out)
@@ -249,7 +266,7 @@ static struct tcb *build_root_task(const struct boot_info *info)
             (word_t)elf_entry(rb.elf), (word_t)rb.img_lo, (word_t)rb.img_hi, bi_va);
     /* From here on every boot allocation is done: what is free is final. */
     bootmem_release_roottask(info);
-    make_untypeds(&rb);
+    make_untypeds(&rb, info);
     fill_extra_bootinfo(extra_frame);
 
     rb.bi->nodeID = 0;

@@ -96,3 +96,12 @@ void bootmem_fill_meminfo(keel_meminfo *mi)
     }
     mi->num_used = fill_used(mi->used, KEEL_MEMINFO_MAX_REGIONS);
 }
+
+void bootmem_device_regions(const struct boot_info *bi, struct region_set *out)
+{
+    *out = (struct region_set){ 0 };
+    check(regions_add(out, 0, ARCH_PADDR_TOP));
+    check(regions_remove_set(out, &ram));
+    for (unsigned i = 0; i < bi->num_kernel_devices; i++)
+        check(regions_remove(out, bi->kernel_devices[i].start, bi->kernel_devices[i].end));
+}

@@ -16,3 +16,6 @@ void *bootmem_alloc(unsigned size_bits);
 void bootmem_release_roottask(const struct boot_info *bi);
 const struct region_set *bootmem_free(void);
 void bootmem_fill_meminfo(keel_meminfo *mi);
+/* Physical address space below ARCH_PADDR_TOP that is neither RAM nor a
+ * device the kernel drives: handed out as device Untyped. */
+void bootmem_device_regions(const struct boot_info *bi, struct region_set *out);

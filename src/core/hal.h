@@ -36,6 +36,8 @@ struct boot_info {
     unsigned num_reserved;
     struct phys_region kernel;                     /* kernel image incl. bss and boot stack */
     struct phys_region roottask;                   /* the root task ELF file, in RAM */
+    struct phys_region kernel_devices[BOOT_MAX_REGIONS]; /* device memory the kernel drives */
+    unsigned num_kernel_devices;
     word_t cpu_id;                                 /* hart id / APIC id of the boot CPU */
 };
 

@@ -123,6 +123,10 @@ static void init_devices(const struct fdt *f)
     if (!fdt_compatible_reg(f, "sifive,test0", &r) && !fdt_compatible_reg(f, "syscon", &r))
         r.start = DEFAULT_FINISHER;
     riscv_power_init(r.start);
+    /* The power-off register is the kernel's; the UART stays available to a
+     * user-level driver (the kernel only prints debug output on it). */
+    add_region(bi.kernel_devices, &bi.num_kernel_devices, ALIGN_DOWN(r.start, PAGE_SIZE),
+               ALIGN_DOWN(r.start, PAGE_SIZE) + PAGE_SIZE, "kernel device");
     kprintf("riscv: timebase %lu Hz, uart %lx, test finisher %lx\n",
             (word_t)timebase, (word_t)uart, (word_t)r.start);
 }

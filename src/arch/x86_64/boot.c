@@ -15,6 +15,8 @@
 static struct mb2_info mb2;             /* too large for the boot stack */
 static struct boot_info bi;
 
+#define IOAPIC_PADDR 0xfec00000ul     /* where PC firmware puts the first IOAPIC */
+
 static void add_region(struct phys_region *r, unsigned *n, paddr_t start, paddr_t end)
 {
     if (start >= end)
@@ -75,6 +77,10 @@ static void fill_boot_info(void)
     bi.roottask.start = ALIGN_DOWN(mb2.module.start, PAGE_SIZE);
     bi.roottask.end = ALIGN_UP(mb2.module.end, PAGE_SIZE);
     bi.cpu_id = x86_cpu_id();
+    /* Interrupt controllers stay the kernel's: no device Untyped covers them. */
+    paddr_t lapic = x86_lapic_paddr();
+    add_region(bi.kernel_devices, &bi.num_kernel_devices, lapic, lapic + PAGE_SIZE);
+    add_region(bi.kernel_devices, &bi.num_kernel_devices, IOAPIC_PADDR, IOAPIC_PADDR + PAGE_SIZE);
 }
 
 static void print_boot_info(void)

@@ -25,10 +25,15 @@ static uint32_t timer_ticks_per_period(void)
     return (uint32_t)count;
 }
 
+paddr_t x86_lapic_paddr(void)
+{
+    return rdmsr(MSR_APIC_BASE) & APIC_BASE_ADDR_MASK;
+}
+
 void x86_irq_init(void)
 {
     pic8259_remap_and_mask(VEC_PIC_BASE);
-    paddr_t base = rdmsr(MSR_APIC_BASE) & APIC_BASE_ADDR_MASK;
+    paddr_t base = x86_lapic_paddr();
     lapic_init(x86_vspace_map_device(base), VEC_SPURIOUS);
     uint32_t count = timer_ticks_per_period();
     kprintf("x86: LAPIC at 0x%lx, id %u, timer %u ticks per %u us\n",

@@ -31,6 +31,7 @@ uintptr_t x86_vspace_map_device(paddr_t pa);
 
 /* timer.c: interrupt controllers and the LAPIC timer. */
 void x86_irq_init(void);
+paddr_t x86_lapic_paddr(void);
 word_t x86_cpu_id(void);
 
 /* console.c */

@@ -29,6 +29,7 @@ typedef word_t vaddr_t;
 /* The user half ends one page below the canonical hole (as seL4_UserTop), so a
  * syscall in the last user page can never return to a non-canonical rip. */
 #define ARCH_USER_TOP       0x00007ffffffff000ul
+#define ARCH_PADDR_TOP      (1ul << 36)          /* device Untypeds cover [0, this) minus RAM */
 
 #define ARCH_ELF_MACHINE    62                   /* EM_X86_64 */
 #define ARCH_HAS_IO_PORTS   1                    /* seL4_CapIOPortControl exists */

@@ -18,6 +18,7 @@ typedef word_t vaddr_t;
 #define PAGE_SIZE           (1ul << PAGE_BITS)
 #define KERNEL_WINDOW_BASE  0ul
 #define ARCH_USER_TOP       0x0000004000000000ul
+#define ARCH_PADDR_TOP      (1ul << 36)
 #define ARCH_ELF_MACHINE    243
 #define ARCH_HAS_IO_PORTS   0
 #define ARCH_IRQ_NONE       ((word_t)-1)
