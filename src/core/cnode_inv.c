@@ -5,6 +5,7 @@
  */
 #include <core/cdt.h>
 #include <core/invocation.h>
+#include <core/ipc.h>
 #include <core/objects.h>
 #include <sel4/errors.h>
 #include <sel4/invocation.h>
@@ -125,7 +126,8 @@ static int cancel_badged_sends(struct cte *dest)
     cap_t c = dest->cap;
     if (cap_type(c) != CAP_ENDPOINT || cap_rights(c) != RIGHTS_ALL)
         return err_simple(seL4_IllegalOperation);
-    /* Nothing can be queued on an endpoint before IPC exists. */
+    if (cap_badge(c) != 0)
+        ep_cancel_badged_sends(cap_ptr(c), cap_badge(c));
     return EXC_NONE;
 }
 

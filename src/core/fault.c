@@ -42,16 +42,18 @@ void fault_handle(struct tcb *t)
     deliver(t, "no fault handler");
 }
 
+/* Capability faults come from system calls: like unknown syscalls they
+ * report, and on a plain reply re-execute, the syscall instruction. */
 void fault_cap(struct tcb *t, word_t cptr, bool in_recv_phase, const struct lookup_fault *lf)
 {
+    arch_context_set(&t->ctx, REG_PC, arch_context_get(&t->ctx, REG_PC) - ARCH_SYSCALL_INSN_LEN);
     t->fault = (struct fault_info){ seL4_Fault_CapFault,
                                     { cptr, in_recv_phase, lf->type, lf->bits_left, lf->guard_found,
                                       lf->guard_size } };
     deliver(t, "invalid capability");
 }
 
-/* The fault reports the syscall instruction itself, so a handler's plain
- * reply re-executes it (as in seL4). */
+/* As for capability faults: the message names the syscall instruction. */
 void fault_unknown_syscall(struct tcb *t, sword_t sysno)
 {
     arch_context_set(&t->ctx, REG_PC, arch_context_get(&t->ctx, REG_PC) - ARCH_SYSCALL_INSN_LEN);

@@ -110,6 +110,11 @@ static int decode(struct invocation *inv)
     case CAP_CNODE: return decode_cnode(inv);
     case CAP_ENDPOINT: return invoke_endpoint(inv);
     case CAP_NOTIFICATION: return invoke_notification(inv);
+    case CAP_REPLY:
+        if (cap_reply_master(inv->cap))
+            return err_invalid_capability(0);
+        ipc_reply_through(inv->thread, inv->slot);
+        return EXC_NONE;
     case CAP_THREAD: return decode_tcb(inv);
     case CAP_FRAME: return decode_frame(inv);
     case CAP_PAGE_TABLE: return decode_page_table(inv);
@@ -140,7 +145,8 @@ static bool lookup_extra_caps(struct invocation *inv, word_t extra)
         word_t cptr = inv->buf->caps_or_badges[i];
         struct lookup_result r = cspace_lookup_slot(inv->thread->slots[TCB_CTABLE].cap, cptr);
         if (!r.slot) {
-            fault_cap(inv->thread, cptr, false, &r.fault);
+            if (inv->blocking)          /* seL4: only a blocking call faults */
+                fault_cap(inv->thread, cptr, false, &r.fault);
             return false;
         }
         inv->extra[i] = r.slot;
@@ -175,11 +181,11 @@ void handle_invocation(bool is_call, bool blocking)
     }
     inv.slot = r.slot;
     inv.cap = r.slot->cap;
+    inv.is_call = is_call;
+    inv.blocking = blocking;
     word_t extra = inv.buf ? seL4_MessageInfo_get_extraCaps(mi) : 0;
     if (!lookup_extra_caps(&inv, extra))
         return;
-    inv.is_call = is_call;
-    inv.blocking = blocking;
     int status = decode(&inv);
     if (status == EXC_PREEMPTED) {
         restart_syscall(inv.thread);

@@ -53,6 +53,8 @@ void ntfn_unbind(struct notification *n);
 void ipc_transfer(struct tcb *sender, struct endpoint *ep, word_t badge, bool can_grant,
                   struct tcb *receiver);
 void ipc_reply(struct tcb *t);                  /* seL4_Reply */
+/* Reply with the reply capability in 'slot' (seL4_Send on a saved one). */
+void ipc_reply_through(struct tcb *t, struct cte *slot);
 void ipc_delete_caller_cap(struct tcb *t);
 /* Deliver t's pending fault to its handler; false if it has none. */
 bool fault_send_ipc(struct tcb *t);

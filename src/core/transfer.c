@@ -169,14 +169,18 @@ static void reply_transfer(struct tcb *sender, struct tcb *receiver, struct cte 
         sched_make_runnable(receiver);
 }
 
-void ipc_reply(struct tcb *t)
+void ipc_reply_through(struct tcb *t, struct cte *slot)
 {
-    struct cte *slot = &t->slots[TCB_CALLER];
-    if (cap_type(slot->cap) != CAP_REPLY)
+    if (cap_type(slot->cap) != CAP_REPLY || cap_reply_master(slot->cap))
         return;
     struct tcb *caller = cap_ptr(slot->cap);
     if (caller->state == THREAD_BLOCKED_REPLY)
         reply_transfer(t, caller, slot, cap_reply_can_grant(slot->cap));
+}
+
+void ipc_reply(struct tcb *t)
+{
+    ipc_reply_through(t, &t->slots[TCB_CALLER]);
 }
 
 void ipc_delete_caller_cap(struct tcb *t)

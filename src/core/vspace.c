@@ -71,15 +71,28 @@ void vspace_set_kernel_root(pte_t *root)
     kernel_only_root = root;
 }
 
+/* Switching to the address space already active costs a TLB flush on some
+ * machines for nothing: threads of one task switch often (IPC). */
+static void activate(paddr_t root, word_t asid)
+{
+    static paddr_t active_root = ~(paddr_t)0;
+    static word_t active_asid;
+    if (root == active_root && asid == active_asid)
+        return;
+    active_root = root;
+    active_asid = asid;
+    arch_vspace_activate(root, asid);
+}
+
 void vspace_activate_thread(struct tcb *t)
 {
     cap_t c = t->slots[TCB_VTABLE].cap;
     if (cap_type(c) == CAP_PAGE_TABLE && cap_vm_level(c) == 0 && (cap_vm_flags(c) & CAP_VM_MAPPED) &&
         asid_lookup(cap_vm_asid(c)) == cap_ptr(c)) {
-        arch_vspace_activate(kptr_to_paddr(cap_ptr(c)), cap_vm_asid(c));
+        activate(kptr_to_paddr(cap_ptr(c)), cap_vm_asid(c));
         return;
     }
-    arch_vspace_activate(kptr_to_paddr(kernel_only_root), 0);
+    activate(kptr_to_paddr(kernel_only_root), 0);
 }
 
 void asid_register_pool(word_t asid_base, pte_t **pool)

@@ -48,12 +48,12 @@ static const char *exception_name(word_t cause)
 }
 
 /* Page faults and access faults are VM faults (stval = the address); every
- * other exception is reported with stval as the subcode (for an illegal
- * instruction, the instruction bits). */
+ * other exception is a UserException with scause as its number and, as in
+ * seL4 on RISC-V, code 0. */
 static struct arch_context *user_exception(word_t cause, word_t stval)
 {
     struct user_fault f = {
-        .kind = USER_FAULT_EXCEPTION, .addr = stval, .code = cause, .subcode = stval,
+        .kind = USER_FAULT_EXCEPTION, .addr = stval, .code = cause, .subcode = 0,
         .cause = exception_name(cause),
     };
     switch (cause) {

@@ -27,3 +27,28 @@ enum {
     seL4_RISCV_PageTableObject,
     seL4_ObjectTypeCount,
 };
+
+/* Fault messages of this architecture (message register indices), in the
+ * order the kernel writes them (src/arch/riscv/include/arch/regs.h). */
+typedef enum {
+    seL4_UnknownSyscall_FaultIP = 0,
+    seL4_UnknownSyscall_SP,
+    seL4_UnknownSyscall_RA,
+    seL4_UnknownSyscall_A0,
+    seL4_UnknownSyscall_A1,
+    seL4_UnknownSyscall_A2,
+    seL4_UnknownSyscall_A3,
+    seL4_UnknownSyscall_A4,
+    seL4_UnknownSyscall_A5,
+    seL4_UnknownSyscall_A6,
+    seL4_UnknownSyscall_Syscall,
+    seL4_UnknownSyscall_Length,
+} seL4_UnknownSyscall_Msg;
+
+typedef enum {
+    seL4_UserException_FaultIP = 0,
+    seL4_UserException_SP,
+    seL4_UserException_Number,
+    seL4_UserException_Code,
+    seL4_UserException_Length,
+} seL4_UserException_Msg;

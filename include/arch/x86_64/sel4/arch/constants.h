@@ -33,3 +33,37 @@ enum {
     seL4_X86_PageDirectoryObject,
     seL4_ObjectTypeCount,
 };
+
+/* Fault messages of this architecture (message register indices), in the
+ * order the kernel writes them (src/arch/x86_64/include/arch/regs.h). */
+typedef enum {
+    seL4_UnknownSyscall_RAX = 0,
+    seL4_UnknownSyscall_RBX,
+    seL4_UnknownSyscall_RCX,
+    seL4_UnknownSyscall_RDX,
+    seL4_UnknownSyscall_RSI,
+    seL4_UnknownSyscall_RDI,
+    seL4_UnknownSyscall_RBP,
+    seL4_UnknownSyscall_R8,
+    seL4_UnknownSyscall_R9,
+    seL4_UnknownSyscall_R10,
+    seL4_UnknownSyscall_R11,
+    seL4_UnknownSyscall_R12,
+    seL4_UnknownSyscall_R13,
+    seL4_UnknownSyscall_R14,
+    seL4_UnknownSyscall_R15,
+    seL4_UnknownSyscall_FaultIP,
+    seL4_UnknownSyscall_SP,
+    seL4_UnknownSyscall_FLAGS,
+    seL4_UnknownSyscall_Syscall,
+    seL4_UnknownSyscall_Length,
+} seL4_UnknownSyscall_Msg;
+
+typedef enum {
+    seL4_UserException_FaultIP = 0,
+    seL4_UserException_SP,
+    seL4_UserException_FLAGS,
+    seL4_UserException_Number,
+    seL4_UserException_Code,
+    seL4_UserException_Length,
+} seL4_UserException_Msg;
