@@ -113,3 +113,34 @@ void workers_cleanup(void)
     root_priority(seL4_MaxPrio);
     caps_cleanup();
 }
+
+seL4_CPtr fault_ep_new(seL4_CPtr *ep)
+{
+    *ep = new_endpoint();
+    return *ep == 0 ? 0 : mint_cap(*ep, seL4_AllRights, FAULT_BADGE);
+}
+
+const char *take_fault(seL4_CPtr ep, seL4_MessageInfo_t *tag)
+{
+    seL4_Word badge = 0;
+
+    *tag = seL4_NBRecv(ep, &badge);
+    CHECK(badge == FAULT_BADGE, "no fault message on the fault endpoint (badge %lx)", badge);
+    return NULL;
+}
+
+const char *expect_cap_fault(seL4_CPtr ep, seL4_Word addr, seL4_Word in_recv, seL4_Word lookup_type)
+{
+    seL4_MessageInfo_t tag;
+
+    TRY(take_fault(ep, &tag));
+    CHECK(seL4_MessageInfo_get_label(tag) == seL4_Fault_CapFault, "fault label %lu, want CapFault",
+          (seL4_Word)seL4_MessageInfo_get_label(tag));
+    CHECK(seL4_GetMR(seL4_CapFault_Addr) == addr, "CapFault Addr %lx, want %lx", seL4_GetMR(seL4_CapFault_Addr),
+          addr);
+    CHECK(seL4_GetMR(seL4_CapFault_InRecvPhase) == in_recv, "CapFault InRecvPhase %lu, want %lu",
+          seL4_GetMR(seL4_CapFault_InRecvPhase), in_recv);
+    CHECK(seL4_GetMR(seL4_CapFault_LookupFailureType) == lookup_type, "CapFault lookup failure %lu, want %lu",
+          seL4_GetMR(seL4_CapFault_LookupFailureType), lookup_type);
+    return NULL;
+}

@@ -90,3 +90,17 @@ void workers_cleanup(void);
     CHECK(seL4_MessageInfo_get_label(tag) == (want_label) && seL4_MessageInfo_get_length(tag) == (want_len), \
           "%s: label %lu length %lu, want %lu %lu", (what), (seL4_Word)seL4_MessageInfo_get_label(tag),   \
           (seL4_Word)seL4_MessageInfo_get_length(tag), (seL4_Word)(want_label), (seL4_Word)(want_len))
+
+/* Fault endpoints: the handler (the root task) receives on *ep; the
+ * returned badged copy (FAULT_BADGE, all rights) is what a worker gets as
+ * its fault endpoint. 0 on failure. */
+#define FAULT_BADGE 0xfa17ul
+seL4_CPtr fault_ep_new(seL4_CPtr *ep);
+
+/* Take the next fault message from ep without blocking: NULL with *tag
+ * set if one with FAULT_BADGE was there, else the reason. */
+const char *take_fault(seL4_CPtr ep, seL4_MessageInfo_t *tag);
+
+/* take_fault, then check a capability fault: label, Addr, InRecvPhase and
+ * the lookup failure type. */
+const char *expect_cap_fault(seL4_CPtr ep, seL4_Word addr, seL4_Word in_recv, seL4_Word lookup_type);
