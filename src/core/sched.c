@@ -159,8 +159,6 @@ static void idle_or_halt(void)
 
 static void switch_to(struct tcb *next)
 {
-    if (next != &idle_thread && next != cur_thread)
-        vspace_activate_thread(next);
     cur_thread = next;
 }
 
@@ -226,7 +224,13 @@ struct arch_context *sched_exit(void)
     choose_new = false;
     if (next)
         switch_to(next);
-    return cur_thread == &idle_thread ? NULL : &cur_thread->ctx;
+    if (cur_thread == &idle_thread)
+        return NULL;
+    /* Always, not only on a switch: the current thread's own VSpace may have
+     * changed (SetSpace, a deleted root). Activating the active space is
+     * free (vspace.c remembers it). */
+    vspace_activate_thread(cur_thread);
+    return &cur_thread->ctx;
 }
 
 static const char *state_name(enum thread_state s)

@@ -29,4 +29,5 @@ enum vm_flags {
     VM_EXEC   = 1u << 2,
     VM_USER   = 1u << 3,
     VM_DEVICE = 1u << 4,        /* uncached / device memory */
+    VM_GLOBAL = 1u << 5,        /* in every address space: kernel mappings only */
 };

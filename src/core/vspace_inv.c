@@ -41,17 +41,33 @@ static unsigned vm_flags_for(cap_t frame, word_t rights, word_t attr)
     unsigned f = cap_vm_flags(frame), vm = VM_USER;
     bool read = (f & CAP_VM_READ) && (rights & RIGHT_READ);
     bool write = (f & CAP_VM_WRITE) && (rights & RIGHT_WRITE);
-    if (write)
+    if (read && write)
         vm |= VM_READ | VM_WRITE;
     else if (read)
         vm |= VM_READ;
     else
-        vm = VM_READ;           /* seL4's "kernel only": no user access */
+        vm = VM_READ;           /* seL4's maskVMRights: "kernel only", no user access */
     if (!(attr & ARCH_VM_ATTR_EXECUTE_NEVER) && (vm & VM_USER))
         vm |= VM_EXEC;
     if ((f & CAP_VM_DEVICE) || (attr & ARCH_VM_ATTR_UNCACHED))
         vm |= VM_DEVICE;
     return vm;
+}
+
+/* The walk below 'level' goes on through tables; report where it ends as
+ * seL4 on RISC-V does: MissingCapability with the bits still unresolved. */
+static int lookup_below(pte_t *root, vaddr_t va, unsigned level)
+{
+    unsigned l = level;
+    while (l + 1 < PT_LEVELS) {
+        pte_t *e = vspace_walk(root, va, l + 1, NULL);
+        if (!e || !pte_present(*e) || pte_is_page(*e, l + 1))
+            break;
+        l++;
+    }
+    unsigned deepest = MIN(l + 1, PT_LEVELS - 1);
+    struct lookup_fault lf = { .type = seL4_MissingCapability, .bits_left = pt_level_shift(deepest) };
+    return err_lookup(false, &lf);
 }
 
 static int page_map(struct invocation *inv)
@@ -82,6 +98,8 @@ static int page_map(struct invocation *inv)
         return err_lookup(false, &lf);
     }
     paddr_t pa = kptr_to_paddr(cap_ptr(frame));
+    if (ARCH_PAGE_OVER_TABLE_IS_LOOKUP_FAILURE && pte_present(*e) && !pte_is_page(*e, level))
+        return lookup_below(root, va, level);
     if (pte_present(*e) && !(is_mapped(frame) && pte_is_page(*e, level) && pte_addr(*e) == pa))
         return err_simple(seL4_DeleteFirst);
     *e = pte_page(pa, level, vm_flags_for(frame, rights, attr));

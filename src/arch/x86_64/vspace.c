@@ -39,7 +39,7 @@ static void window_extend(paddr_t end)
 {
     for (; window_end < end; window_end += LARGE_SIZE) {
         word_t gib = window_end / GIB, slot = (window_end % GIB) >> LARGE_BITS;
-        window_pd[gib][slot] = pte_page(window_end, 2, VM_READ | VM_WRITE);
+        window_pd[gib][slot] = pte_page(window_end, 2, VM_READ | VM_WRITE | VM_GLOBAL);
     }
 }
 
@@ -49,7 +49,7 @@ static void image_map(void)
     if (end > GIB)
         panic("x86: kernel image too large (%lu bytes)", (unsigned long)end);
     for (paddr_t pa = 0; pa < end; pa += LARGE_SIZE)
-        image_pd[pa >> LARGE_BITS] = pte_page(pa, 2, VM_READ | VM_WRITE | VM_EXEC);
+        image_pd[pa >> LARGE_BITS] = pte_page(pa, 2, VM_READ | VM_WRITE | VM_EXEC | VM_GLOBAL);
 }
 
 /* Build the kernel tables and switch to them: the boot identity map is gone. */
@@ -81,7 +81,7 @@ uintptr_t x86_vspace_map_device(paddr_t pa)
         panic("x86: device at 0x%lx outside the kernel window", (unsigned long)pa);
     paddr_t large = ALIGN_DOWN(pa, LARGE_SIZE);
     window_pd[large / GIB][(large % GIB) >> LARGE_BITS] =
-        pte_page(large, 2, VM_READ | VM_WRITE | VM_DEVICE);
+        pte_page(large, 2, VM_READ | VM_WRITE | VM_DEVICE | VM_GLOBAL);
     uintptr_t va = (uintptr_t)paddr_to_kptr(pa);
     arch_tlb_flush_page(va, 0);
     return va;

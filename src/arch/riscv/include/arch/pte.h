@@ -40,7 +40,7 @@ static inline pte_t pte_page(paddr_t pa, unsigned level, unsigned vm)
     if (vm & VM_WRITE) p |= PTE_W | PTE_R;
     if (vm & VM_EXEC)  p |= PTE_X;
     if (vm & VM_USER)  p |= PTE_U;
-    else               p |= PTE_G;
+    if (vm & VM_GLOBAL) p |= PTE_G;
     return p;
 }
 
@@ -57,3 +57,6 @@ static inline paddr_t pte_addr(pte_t p) { return ((p >> PTE_PPN_SHIFT) & ((1ul <
 /* seL4_RISCV_VMAttributes bits the core interprets on Page_Map. */
 #define ARCH_VM_ATTR_EXECUTE_NEVER 0x1ul
 #define ARCH_VM_ATTR_UNCACHED      0x0ul       /* none: device memory is by address */
+/* Page_Map where a table already is: RISC-V seL4 reports the failed lookup
+ * below it (x86 says DeleteFirst). */
+#define ARCH_PAGE_OVER_TABLE_IS_LOOKUP_FAILURE 1

@@ -22,7 +22,7 @@ typedef word_t vaddr_t;
 
 #define KERNEL_WINDOW_BASE  0xffffffc000000000ul
 #define KERNEL_WINDOW_SIZE  (64ul << 30)         /* 64 GiB of physical space */
-#define ARCH_USER_TOP       0x0000004000000000ul /* Sv39 lower half */
+#define ARCH_USER_TOP       0x0000003ffffff000ul /* seL4_UserTop: the last page stays unmapped */
 #define ARCH_PADDR_TOP      (1ul << 36)          /* device Untypeds cover [0, this) minus RAM */
 
 #define ARCH_ELF_MACHINE    243                  /* EM_RISCV */
