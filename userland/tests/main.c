@@ -14,6 +14,7 @@ static const struct test_suite *const suites[] = {
     &cdt_suite,
     &revoke_suite,
     &tcb_suite, &ipc_suite, &ntfn_suite, &bind_suite, &sched_suite, &fault_suite,
+    &vspace_suite,
 };
 
 #define NUM_SUITES (sizeof(suites) / sizeof(suites[0]))

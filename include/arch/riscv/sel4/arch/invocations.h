@@ -1,0 +1,88 @@
+/*
+ * riscv64 virtual-memory invocations with libsel4's names, parameter lists
+ * and return types: Page Map/Unmap/GetAddress, PageTable Map/Unmap,
+ * ASIDControl MakePool, ASIDPool Assign. Same recipe as sel4/invocations.h:
+ * arguments in message registers in seL4's order, capability arguments as
+ * extra caps, the reply label as the result. The labels are Keel's one set
+ * of VM labels (enum keel_vm_invocation_label), shared by every port.
+ */
+#pragma once
+
+#include <sel4/invocations.h>
+
+typedef seL4_CPtr seL4_RISCV_Page;
+typedef seL4_CPtr seL4_RISCV_PageTable;
+typedef seL4_CPtr seL4_RISCV_ASIDControl;
+typedef seL4_CPtr seL4_RISCV_ASIDPool;
+
+typedef enum {
+    seL4_RISCV_Default_VMAttributes = 0,
+    seL4_RISCV_ExecuteNever = 0x1,
+} seL4_RISCV_VMAttributes;
+
+typedef struct seL4_RISCV_Page_GetAddress {
+    int error;
+    seL4_Word paddr;
+} seL4_RISCV_Page_GetAddress_t;
+
+/* Map the frame at vaddr in the address space whose root is vspace, with
+ * the frame capability's rights masked by `rights`. */
+static inline seL4_Error seL4_RISCV_Page_Map(seL4_RISCV_Page _service, seL4_RISCV_PageTable vspace, seL4_Word vaddr,
+                                             seL4_CapRights_t rights, seL4_RISCV_VMAttributes attr)
+{
+    seL4_SetCap(0, vspace);
+    seL4_SetMR(0, vaddr);
+    seL4_SetMR(1, rights.words[0]);
+    seL4_SetMR(2, (seL4_Word)attr);
+    return keel_invoke(_service, KeelPageMap, 1, 3);
+}
+
+static inline seL4_Error seL4_RISCV_Page_Unmap(seL4_RISCV_Page _service)
+{
+    return keel_invoke(_service, KeelPageUnmap, 0, 0);
+}
+
+/* The frame's physical address (reply MR0). */
+static inline seL4_RISCV_Page_GetAddress_t seL4_RISCV_Page_GetAddress(seL4_RISCV_Page _service)
+{
+    seL4_RISCV_Page_GetAddress_t r;
+    r.error = (int)keel_invoke(_service, KeelPageGetAddress, 0, 0);
+    r.paddr = r.error == seL4_NoError ? seL4_GetMR(0) : 0;
+    return r;
+}
+
+/* Put the page table into the address space vspace, at the first level of
+ * the walk towards vaddr that has no table yet. */
+static inline seL4_Error seL4_RISCV_PageTable_Map(seL4_RISCV_PageTable _service, seL4_RISCV_PageTable vspace,
+                                                  seL4_Word vaddr, seL4_RISCV_VMAttributes attr)
+{
+    seL4_SetCap(0, vspace);
+    seL4_SetMR(0, vaddr);
+    seL4_SetMR(1, (seL4_Word)attr);
+    return keel_invoke(_service, KeelPageTableMap, 1, 2);
+}
+
+static inline seL4_Error seL4_RISCV_PageTable_Unmap(seL4_RISCV_PageTable _service)
+{
+    return keel_invoke(_service, KeelPageTableUnmap, 0, 0);
+}
+
+/* Turn the Untyped (exactly seL4_ASIDPoolBits, no children) into a new ASID
+ * pool, its capability in the slot index/depth of root. */
+static inline seL4_Error seL4_RISCV_ASIDControl_MakePool(seL4_RISCV_ASIDControl _service, seL4_Untyped untyped,
+                                                         seL4_CNode root, seL4_Word index, seL4_Uint8 depth)
+{
+    seL4_SetCap(0, untyped);
+    seL4_SetCap(1, root);
+    seL4_SetMR(0, index);
+    seL4_SetMR(1, depth & 0xfful);
+    return keel_invoke(_service, KeelASIDControlMakePool, 2, 2);
+}
+
+/* Give the (unmapped) page table vspace an ASID from the pool: it becomes a
+ * VSpace root. */
+static inline seL4_Error seL4_RISCV_ASIDPool_Assign(seL4_RISCV_ASIDPool _service, seL4_CPtr vspace)
+{
+    seL4_SetCap(0, vspace);
+    return keel_invoke(_service, KeelASIDPoolAssign, 1, 0);
+}
