@@ -52,3 +52,7 @@ typedef enum {
     seL4_UserException_Code,
     seL4_UserException_Length,
 } seL4_UserException_Msg;
+
+/* Keel: bytes of the system-call instruction (ecall), for fault handlers
+ * that step a thread past a faulting system call. */
+#define KEEL_SYSCALL_INSN_LEN 4
