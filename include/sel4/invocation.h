@@ -52,3 +52,19 @@ enum keel_vm_invocation_label {
     KeelASIDPoolAssign,
     nKeelInvocationLabels,
 };
+
+/* x86 device access: I/O port capabilities and the IOAPIC variant of
+ * IRQControl (seL4's X86 labels). Numbered for every port so that the
+ * kernel and the stubs agree; only x86_64 accepts them. */
+enum keel_x86_invocation_label {
+    X86IOPortControlIssue = nKeelInvocationLabels,
+    X86IOPortIn8,
+    X86IOPortIn16,
+    X86IOPortIn32,
+    X86IOPortOut8,
+    X86IOPortOut16,
+    X86IOPortOut32,
+    X86IRQIssueIRQHandlerIOAPIC,
+    X86IRQIssueIRQHandlerMSI,
+    nKeelX86InvocationLabels,
+};

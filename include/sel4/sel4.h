@@ -15,4 +15,5 @@
 #include <sel4/invocations.h>
 #include <sel4/tcb_invocations.h>
 #include <sel4/arch/invocations.h>
+#include <sel4/irq_invocations.h>
 #include <sel4/keel.h>

@@ -145,6 +145,10 @@ static inline bool cap_reply_can_grant(cap_t c) { return (cap_fields(c) >> 1) & 
 /* Thread: the TCB. */
 static inline cap_t cap_thread(void *tcb) { return cap_make(CAP_THREAD, tcb, 0, 0); }
 
+/* IRQ handler: w1 = the IRQ number (cap_same_region compares it). */
+static inline cap_t cap_irq_handler(word_t irq) { return cap_make(CAP_IRQ_HANDLER, NULL, 0, irq); }
+static inline word_t cap_irq_handler_irq(cap_t c) { return c.w1; }
+
 /* Capabilities that name no memory. */
 static inline cap_t cap_singleton(enum cap_type t) { return cap_make(t, NULL, 0, 0); }
 

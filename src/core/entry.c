@@ -4,7 +4,7 @@
  * point) and leaves through kernel_exit().
  */
 #include <core/entry.h>
-#include <core/printk.h>
+#include <core/irq.h>
 #include <core/sched.h>
 
 struct arch_context *kernel_exit(void)
@@ -31,11 +31,7 @@ void handle_pending_interrupt(void)
         arch_timer_reset();
         arch_irq_ack(irq);
     } else if (irq != ARCH_IRQ_NONE) {
-        /* No user-level handler can exist yet: silence the line rather
-         * than let it fire forever. */
-        kprintf("keel: unexpected interrupt %lu masked\n", irq);
-        arch_irq_mask(irq);
-        arch_irq_ack(irq);
+        irq_deliver(irq);
     }
 }
 

@@ -6,6 +6,7 @@
 #include <core/cnode.h>
 #include <core/finalise.h>
 #include <core/ipc.h>
+#include <core/irq.h>
 #include <core/sched.h>
 #include <core/vspace.h>
 
@@ -56,8 +57,15 @@ cap_t finalise_cap(cap_t cap, bool final)
         if (final)
             asid_register_pool(cap.w1, NULL);
         return cap_null();
+    case CAP_IRQ_HANDLER:
+        if (final)
+            irq_handler_deleted(cap_irq_handler_irq(cap));
+        return cap_null();
     case CAP_ZOMBIE:
         return cap;
+    case CAP_IO_PORT: case CAP_IO_PORT_CONTROL:
+        arch_finalise_cap(cap, final);
+        return cap_null();
     default:
         return cap_null();
     }

@@ -15,6 +15,7 @@
 #pragma once
 
 #include <core/types.h>
+#include <core/cap.h>
 #include <arch/types.h>
 #include <arch/regs.h>
 #include <arch/pte.h>
@@ -87,13 +88,29 @@ void arch_vspace_activate(paddr_t root, word_t asid);
 void arch_tlb_flush_page(vaddr_t va, word_t asid);
 void arch_tlb_flush_all(void);
 
-/* Timer and interrupt controller. The timer is the only device the kernel drives. */
+/* Timer and interrupt controller. The kernel drives the timer; every other
+ * interrupt belongs to a user-level driver (core/irq.c). IRQ numbers are the
+ * port's (ARCH_NUM_IRQS, ARCH_IRQ_TIMER in <arch/types.h>); every line starts
+ * masked. */
 void arch_timer_reset(void);                /* program the next tick (KEEL_TICK_US) */
 bool arch_timer_pending(void);              /* a tick is due: preemption points poll this */
 word_t arch_irq_get_active(void);           /* ARCH_IRQ_NONE if nothing is pending */
-void arch_irq_ack(word_t irq);
+void arch_irq_ack(word_t irq);              /* end of handling at the controller (EOI, complete) */
 void arch_irq_mask(word_t irq);
 void arch_irq_unmask(word_t irq);
+/* Does this board have device IRQ 'irq' that a user-level driver may claim
+ * (IRQControl_Get)? False for the timer and for numbers with no source. */
+bool arch_irq_valid(word_t irq);
+
+/* Capabilities only this port has (x86 I/O ports) and invocation labels only
+ * it knows (x86 IRQControl_GetIOAPIC). The core's decode calls
+ * arch_decode_invocation for a capability type it does not handle, and for an
+ * IRQControl label other than IRQIssueIRQHandler; a port without such things
+ * answers err_simple(seL4_IllegalOperation). arch_finalise_cap is called when
+ * such a capability is deleted ('final': it was the last one to its object). */
+struct invocation;
+int arch_decode_invocation(struct invocation *inv);
+void arch_finalise_cap(cap_t cap, bool final);
 
 /* The kernel's timer tick, in microseconds. */
 #define KEEL_TICK_US 2000u

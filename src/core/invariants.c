@@ -7,6 +7,7 @@
 #include <core/cdt.h>
 #include <core/entry.h>
 #include <core/ipc.h>
+#include <core/irq.h>
 #include <core/objects.h>
 #include <core/printk.h>
 #include <core/sched.h>
@@ -111,4 +112,6 @@ void invariants_check(void)
     if (cur_thread != &idle_thread && !thread_runnable(cur_thread))
         panic("invariant: the current thread '%s' is not runnable", cur_thread->name);
     check_cdt();
+    if (!irq_state_consistent())
+        panic("invariant: an IRQ slot holds a capability its IRQ cannot use");
 }

@@ -120,8 +120,11 @@ static int decode(struct invocation *inv)
     case CAP_PAGE_TABLE: return decode_page_table(inv);
     case CAP_ASID_CONTROL: return decode_asid_control(inv);
     case CAP_ASID_POOL: return decode_asid_pool(inv);
+    case CAP_IRQ_CONTROL: return decode_irq_control(inv);
+    case CAP_IRQ_HANDLER: return decode_irq_handler(inv);
     case CAP_NULL: case CAP_ZOMBIE: return err_invalid_capability(0);
-    default: return err_simple(seL4_IllegalOperation);
+    case CAP_DOMAIN: return err_simple(seL4_IllegalOperation);
+    default: return arch_decode_invocation(inv);
     }
 }
 

@@ -56,6 +56,13 @@ int decode_frame(struct invocation *inv);
 int decode_page_table(struct invocation *inv);
 int decode_asid_control(struct invocation *inv);
 int decode_asid_pool(struct invocation *inv);
+int decode_irq_control(struct invocation *inv);
+int decode_irq_handler(struct invocation *inv);
+
+/* The checks every IRQControl variant makes after its own argument checks,
+ * in seL4's order: RevokeFirst (the IRQ already has a handler), then the
+ * destination slot (FailedLookup, RangeError for the depth, DeleteFirst). */
+int irq_control_check(word_t irq, cap_t root, word_t index, word_t depth, struct cte **dest);
 
 /* Dispatch a Call/Send/NBSend on a capability. */
 void handle_invocation(bool is_call, bool blocking);

@@ -4,6 +4,7 @@
  * (Benno scheduling); it is put back only when another thread is chosen.
  */
 #include <core/sched.h>
+#include <core/irq.h>
 #include <core/printk.h>
 #include <core/vspace.h>
 
@@ -146,12 +147,14 @@ void sched_yield(void)
     append_current = true;
 }
 
-/* No thread is runnable. Until user-level interrupt handlers exist nothing
- * can wake a blocked thread any more, so in test builds that is the end of
- * the run, reported, rather than a silent hang. */
+/* No thread is runnable. Unless an interrupt can still signal a waiting
+ * driver, nothing will ever wake a blocked thread again, so in test builds
+ * that is the end of the run, reported, rather than a silent hang. */
 static void idle_or_halt(void)
 {
 #ifdef KEEL_HALT_WHEN_IDLE
+    if (irq_can_wake())
+        return;
     kprintf("keel: no runnable threads, halting\n");
     arch_poweroff(3);
 #endif

@@ -26,6 +26,8 @@ void arch_tlb_flush_all(void) { fake.tlb_flushes++; }
 void arch_timer_reset(void) { fake.timer_resets++; }
 bool arch_timer_pending(void) { return fake.timer_pending; }
 word_t arch_irq_get_active(void) { return fake.active_irq; }
-void arch_irq_ack(word_t irq) { (void)irq; }
-void arch_irq_mask(word_t irq) { (void)irq; }
-void arch_irq_unmask(word_t irq) { (void)irq; }
+void arch_irq_ack(word_t irq) { (void)irq; fake.irq_acks++; }
+void arch_irq_mask(word_t irq) { (void)irq; fake.irq_masks++; }
+void arch_irq_unmask(word_t irq) { (void)irq; fake.irq_unmasks++; }
+bool arch_irq_valid(word_t irq) { return irq >= 1 && irq < ARCH_IRQ_TIMER; }
+void arch_finalise_cap(cap_t cap, bool final) { (void)cap; (void)final; }

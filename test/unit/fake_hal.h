@@ -11,6 +11,7 @@ struct fake_hal {
     int timer_resets;
     bool timer_pending;
     word_t active_irq;
+    int irq_acks, irq_masks, irq_unmasks;
 };
 
 extern struct fake_hal fake;

@@ -53,3 +53,4 @@ extern const struct test_suite revoke_suite;
 extern const struct test_suite tcb_suite, ipc_suite, ntfn_suite, bind_suite, sched_suite, fault_suite;
 extern const struct test_suite vspace_suite;
 extern const struct test_suite stress_suite;
+extern const struct test_suite irq_suite;

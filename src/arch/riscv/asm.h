@@ -30,6 +30,8 @@
 /* sie / sip bits. */
 #define SIE_STIE                (1 << 5)        /* supervisor timer interrupt */
 #define SIP_STIP                (1 << 5)
+#define SIE_SEIE                (1 << 9)        /* supervisor external interrupt (PLIC) */
+#define SIP_SEIP                (1 << 9)
 
 /* struct arch_context: x1..x31 at regs[0..30], then sepc and sstatus. */
 #define CTX_REG(x)              (((x) - 1) * 8)

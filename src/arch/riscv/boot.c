@@ -109,7 +109,7 @@ static void find_image(void)
     }
 }
 
-static void init_devices(const struct fdt *f)
+static void init_devices(const struct fdt *f, word_t hart)
 {
     struct fdt_range r;
     paddr_t uart = fdt_compatible_reg(f, "ns16550a", &r) ? r.start : DEFAULT_UART;
@@ -129,6 +129,11 @@ static void init_devices(const struct fdt *f)
                ALIGN_DOWN(r.start, PAGE_SIZE) + PAGE_SIZE, "kernel device");
     kprintf("riscv: timebase %lu Hz, uart %lx, test finisher %lx\n",
             (word_t)timebase, (word_t)uart, (word_t)r.start);
+    /* The interrupt controller is the kernel's too: no device Untyped may
+     * let user space reprogram it. */
+    r = riscv_irq_init(f, hart);
+    add_region(bi.kernel_devices, &bi.num_kernel_devices, ALIGN_DOWN(r.start, PAGE_SIZE),
+               ALIGN_UP(r.start + r.size, PAGE_SIZE), "kernel device");
 }
 
 static void print_boot_info(void)
@@ -151,7 +156,7 @@ _Noreturn void riscv_boot_main(word_t hart, paddr_t dtb)
         riscv_console_init(DEFAULT_UART);
         panic("boot: no valid device tree at %lx (hart %lu)", (word_t)dtb, hart);
     }
-    init_devices(&f);
+    init_devices(&f, hart);
     bi.cpu_id = hart;
     find_memory(&f, dtb);
     find_image();

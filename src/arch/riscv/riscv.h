@@ -5,6 +5,7 @@
 #pragma once
 
 #include <core/hal.h>
+#include <drivers/fdt.h>
 #include "asm.h"
 
 #define csr_read(csr) ({ word_t v_; __asm__ volatile("csrr %0, " #csr : "=r"(v_)); v_; })
@@ -37,6 +38,8 @@ _Noreturn void sbi_shutdown(bool failure);
 void riscv_console_init(paddr_t uart);
 void riscv_timer_init(uint64_t timebase_hz);
 void riscv_power_init(paddr_t finisher);
+/* irq.c: find and set up the PLIC; returns its register block. */
+struct fdt_range riscv_irq_init(const struct fdt *f, word_t hart);
 
 /* C entries from assembly. */
 _Noreturn void riscv_boot_main(word_t hart, paddr_t dtb);

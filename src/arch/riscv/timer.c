@@ -2,8 +2,8 @@
  * The kernel tick and the interrupt HAL. The tick comes from the SBI timer:
  * the firmware compares the platform timer (the "time" CSR, counting at the
  * device tree's timebase-frequency) with the deadline we give it and raises
- * the supervisor timer interrupt (sip.STIP). External interrupts (PLIC) are
- * not wired yet, so the timer is the only interrupt the kernel can see.
+ * the supervisor timer interrupt (sip.STIP). Device interrupts (the PLIC)
+ * and the rest of the interrupt HAL are in irq.c.
  */
 #include "riscv.h"
 
@@ -26,28 +26,4 @@ void arch_timer_reset(void)
 bool arch_timer_pending(void)
 {
     return (csr_read(sip) & SIP_STIP) != 0;
-}
-
-word_t arch_irq_get_active(void)
-{
-    return arch_timer_pending() ? ARCH_IRQ_TIMER : ARCH_IRQ_NONE;
-}
-
-/* Programming the next deadline (arch_timer_reset) is what clears STIP, so
- * the timer needs no acknowledgement. Other numbers would be PLIC sources,
- * which are never enabled yet: masking, unmasking or acknowledging one is a
- * harmless no-op until the PLIC driver exists. */
-void arch_irq_ack(word_t irq)
-{
-    (void)irq;
-}
-
-void arch_irq_mask(word_t irq)
-{
-    (void)irq;
-}
-
-void arch_irq_unmask(word_t irq)
-{
-    (void)irq;
 }

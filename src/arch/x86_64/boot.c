@@ -6,6 +6,7 @@
  */
 #include <core/printk.h>
 #include <drivers/multiboot2.h>
+#include <drivers/x86/ioapic.h>
 #include "x86_64.h"
 
 #define LOW_MEMORY_END  0x100000ul      /* BIOS data, EBDA, real-mode area */
@@ -14,8 +15,6 @@
 
 static struct mb2_info mb2;             /* too large for the boot stack */
 static struct boot_info bi;
-
-#define IOAPIC_PADDR 0xfec00000ul     /* where PC firmware puts the first IOAPIC */
 
 static void add_region(struct phys_region *r, unsigned *n, paddr_t start, paddr_t end)
 {
@@ -80,7 +79,8 @@ static void fill_boot_info(void)
     /* Interrupt controllers stay the kernel's: no device Untyped covers them. */
     paddr_t lapic = x86_lapic_paddr();
     add_region(bi.kernel_devices, &bi.num_kernel_devices, lapic, lapic + PAGE_SIZE);
-    add_region(bi.kernel_devices, &bi.num_kernel_devices, IOAPIC_PADDR, IOAPIC_PADDR + PAGE_SIZE);
+    add_region(bi.kernel_devices, &bi.num_kernel_devices, IOAPIC_DEFAULT_PADDR,
+               IOAPIC_DEFAULT_PADDR + PAGE_SIZE);
 }
 
 static void print_boot_info(void)

@@ -1,11 +1,16 @@
 /*
  * Interrupt controllers and the timer on x86_64: the legacy 8259s are moved
  * out of the way and masked, the local APIC delivers a periodic timer
- * interrupt every KEEL_TICK_US, calibrated once against the PIT.
+ * interrupt every KEEL_TICK_US, calibrated once against the PIT, and the
+ * IOAPIC routes device pin p (IRQ p) to vector VEC_IRQ_BASE + p.
  *
- * Device interrupts (IOAPIC) are not wired yet: mask/unmask are no-ops.
+ * IRQ numbers are IOAPIC pins. On a PC (QEMU pc and q35) ISA IRQ n is pin n
+ * for n = 1 and 3..15; ISA IRQ 0 (the PIT) is pin 2, and pin 0 is the 8259's
+ * output, which no driver may claim. Keel does not read the ACPI MADT: one
+ * IOAPIC at its usual address with the usual wiring is assumed.
  */
 #include <core/printk.h>
+#include <drivers/x86/ioapic.h>
 #include <drivers/x86/lapic.h>
 #include <drivers/x86/msr.h>
 #include <drivers/x86/pic8259.h>
@@ -39,6 +44,14 @@ void x86_irq_init(void)
     kprintf("x86: LAPIC at 0x%lx, id %u, timer %u ticks per %u us\n",
             (unsigned long)base, lapic_id(), count, KEEL_TICK_US);
     lapic_timer_start_periodic(VEC_TIMER, count);
+    ioapic_init(x86_vspace_map_device(IOAPIC_DEFAULT_PADDR), VEC_IRQ_BASE, lapic_id());
+    kprintf("x86: IOAPIC at 0x%x, %u pins\n", IOAPIC_DEFAULT_PADDR, ioapic_num_pins());
+}
+
+/* Pin 0 carries the masked 8259s; the LAPIC timer is not an IOAPIC pin. */
+bool arch_irq_valid(word_t irq)
+{
+    return irq >= 1 && irq < ioapic_num_pins() && VEC_IRQ_BASE + irq < VEC_PIC_BASE;
 }
 
 word_t x86_cpu_id(void)
@@ -66,20 +79,23 @@ word_t arch_irq_get_active(void)
     return irq;
 }
 
-/* Every interrupt Keel takes comes through the LAPIC, which wants an EOI. */
+/* Every interrupt Keel takes comes through the LAPIC, which wants an EOI
+ * (for a level-triggered pin the EOI also reaches the IOAPIC). */
 void arch_irq_ack(word_t irq)
 {
     (void)irq;
     lapic_eoi();
 }
 
-/* No IOAPIC yet: the only source is the timer, which is never masked. */
+/* The timer is never masked; device IRQs are IOAPIC pins. */
 void arch_irq_mask(word_t irq)
 {
-    (void)irq;
+    if (arch_irq_valid(irq))
+        ioapic_mask((unsigned)irq);
 }
 
 void arch_irq_unmask(word_t irq)
 {
-    (void)irq;
+    if (arch_irq_valid(irq))
+        ioapic_unmask((unsigned)irq);
 }
