@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# demo-test.sh PASS_RC QEMU [ARGS...] IMAGE: boot the demo system, type shell
+# commands on the serial console (each once the shell prompted for it),
+# check the replies, end with `halt` and check QEMU's exit status.
+set -u
+pass_rc=$1
+shift
+tmp=$(mktemp -d)
+qpid=
+cleanup() {
+    [ -n "$qpid" ] && kill "$qpid" 2>/dev/null
+    rm -rf "$tmp"
+}
+trap cleanup EXIT
+mkfifo "$tmp/in"
+"$@" <"$tmp/in" >"$tmp/out" 2>&1 &
+qpid=$!
+exec 3>"$tmp/in"
+
+fail() {
+    echo "demo-test: FAIL: $*"
+    echo "---- console:"
+    cat "$tmp/out"
+    exit 1
+}
+
+# wait_for PATTERN [SECONDS]: until the console shows PATTERN (grep -E).
+wait_for() {
+    local i
+    for ((i = 0; i < ${2:-15} * 10; i++)); do
+        grep -qE -- "$1" "$tmp/out" && return 0
+        kill -0 "$qpid" 2>/dev/null || break
+        sleep 0.1
+    done
+    fail "no '$1' on the console"
+}
+
+prompts=0
+# The prompt count: each command adds one prompt after its output.
+wait_prompts() {
+    local i
+    for ((i = 0; i < 150; i++)); do
+        [ "$(grep -o 'keel> ' "$tmp/out" | wc -l)" -ge "$1" ] && return 0
+        sleep 0.1
+    done
+    fail "the shell did not prompt again"
+}
+
+step() {        # step COMMAND PATTERN...: type COMMAND, then expect each PATTERN
+    local cmd=$1 p
+    shift
+    prompts=$((prompts + 1))
+    wait_prompts "$prompts"
+    echo "demo-test: typing '$cmd'"
+    printf '%s\r' "$cmd" >&3
+    for p in "$@"; do
+        wait_for "$p"
+    done
+}
+
+step help 'kill NAME +stop a demo process'
+step bootinfo '^untypeds: [0-9]+, RAM in untypeds: [0-9]+ bytes'
+step ps '^0 +uart +100 +running' '^1 +shell +100 +running'
+step spawn '^spawned tick1' '\[tick 5\]'
+step ps '^2 +tick1 +100 +stopped'
+step 'kill tick1' 'kill tick1: killed'
+step 'kill shell' 'kill shell: not allowed'
+step nosuch 'unknown command: nosuch'
+step test 'run it with ./keel test'
+step halt '^halting'
+wait "$qpid"
+rc=$?
+qpid=
+[ "$rc" -eq "$pass_rc" ] || fail "QEMU exit status $rc, want $pass_rc"
+grep -q 'FAULT' "$tmp/out" && fail "a fault was reported"
+echo "demo-test: PASS (QEMU exit status $rc)"

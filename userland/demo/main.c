@@ -1,0 +1,196 @@
+/*
+ * The demo system's root task: makes the UART's frame (riscv64), the
+ * driver's and its own endpoint, starts the driver and the shell, then
+ * serves the processes' requests (bootinfo, ps, spawn, kill, exit, halt)
+ * and their faults.
+ */
+#include "proc.h"
+
+#define ROOT seL4_CapInitThreadCNode
+#define PRIO 100                /* every process: the driver polls and yields to the others */
+#define UART_PADDR 0x10000000ul
+
+static seL4_CPtr next_slot;
+static seL4_Word n_untyped, ram_bytes, n_device;
+static unsigned n_spawned;
+
+static seL4_CPtr slots(seL4_Word n)
+{
+    seL4_CPtr s = next_slot;
+    next_slot += n;
+    return s;
+}
+
+#if defined(__riscv)
+/* The frame of the device Untyped that covers paddr: halve the Untyped
+ * down to one page, keeping the half that holds paddr. 0 if none. */
+static seL4_CPtr device_frame(seL4_Word paddr)
+{
+    const seL4_BootInfo *bi = seL4_GetBootInfo();
+
+    for (seL4_Word i = 0; i < bi->untyped.end - bi->untyped.start; i++) {
+        const seL4_UntypedDesc *d = &bi->untypedList[i];
+        if (!d->isDevice || paddr < d->paddr || paddr - d->paddr >= (1ul << d->sizeBits)) {
+            continue;
+        }
+        seL4_CPtr ut = bi->untyped.start + i, frame = slots(1);
+        seL4_Word base = d->paddr;
+        for (seL4_Word bits = d->sizeBits; bits > 12; bits--) {
+            seL4_CPtr halves = slots(2);
+            if (seL4_Untyped_Retype(ut, seL4_UntypedObject, bits - 1, ROOT, 0, 0, halves, 2) != seL4_NoError) {
+                return 0;
+            }
+            int upper = paddr >= base + (1ul << (bits - 1));
+            ut = halves + (seL4_CPtr)upper;
+            base += upper ? 1ul << (bits - 1) : 0;
+        }
+        if (seL4_Untyped_Retype(ut, seL4_RISCV_4K_Page, 0, ROOT, 0, 0, frame, 1) == seL4_NoError) {
+            return frame;
+        }
+        return 0;
+    }
+    return 0;
+}
+#endif
+
+static void count_untypeds(void)
+{
+    const seL4_BootInfo *bi = seL4_GetBootInfo();
+
+    n_untyped = bi->untyped.end - bi->untyped.start;
+    for (seL4_Word i = 0; i < n_untyped; i++) {
+        if (bi->untypedList[i].isDevice) {
+            n_device++;
+        } else {
+            ram_bytes += 1ul << bi->untypedList[i].sizeBits;
+        }
+    }
+}
+
+static seL4_Word handle_ps(void)
+{
+    seL4_Word want = seL4_GetMR(0), seen = 0, w[2];
+
+    for (int i = 0; i < MAX_PROCS; i++) {
+        if (procs[i].state == PROC_FREE || seen++ != want) {
+            continue;
+        }
+        name_pack(procs[i].name, w);
+        seL4_SetMR(0, (seL4_Word)i);
+        seL4_SetMR(1, procs[i].prio);
+        seL4_SetMR(2, procs[i].state);
+        seL4_SetMR(3, w[0]);
+        seL4_SetMR(4, w[1]);
+        return 5;
+    }
+    return 0;
+}
+
+static void handle_spawn(seL4_CPtr driver_ep)
+{
+    char name[NAME_MAX_LEN + 1];
+    const char *why = NULL;
+    seL4_Word w[2];
+
+    snprintf(name, sizeof(name), "tick%u", ++n_spawned);
+    if (proc_start(name, ROLE_TICK, PRIO, driver_ep, 0, &why) < 0) {
+        printf("demo: spawn failed: %s\n", why);
+        seL4_SetMR(0, 1);
+        return;
+    }
+    name_pack(name, w);
+    seL4_SetMR(0, 0);
+    seL4_SetMR(1, w[0]);
+    seL4_SetMR(2, w[1]);
+}
+
+static seL4_Word handle_kill(void)
+{
+    char name[NAME_MAX_LEN + 1];
+    seL4_Word w[2] = {seL4_GetMR(0), seL4_GetMR(1)};
+
+    name_unpack(w, name);
+    int id = proc_find(name);
+    if (id < 0) {
+        return 1;
+    }
+    if (procs[id].role != ROLE_TICK) {
+        return 2;
+    }
+    proc_kill(id);
+    return 0;
+}
+
+static _Noreturn void serve(seL4_CPtr ep, seL4_CPtr driver_ep)
+{
+    for (;;) {
+        seL4_Word badge = 0, len = 1;
+        seL4_MessageInfo_t tag = seL4_Recv(ep, &badge);
+        seL4_Word label = seL4_MessageInfo_get_label(tag), reply = 0;
+        if (badge & FAULT_BADGE) {
+            int id = (int)(badge & ~FAULT_BADGE);
+            printf("demo: process %s faulted (fault label %lu); it stays stopped\n", procs[id].name, label);
+            procs[id].state = PROC_FAULTED;
+            continue;
+        }
+        int id = (int)badge - 1;
+        switch (label) {
+        case ROOT_BOOTINFO:
+            seL4_SetMR(0, n_untyped);
+            seL4_SetMR(1, ram_bytes);
+            seL4_SetMR(2, n_device);
+            len = 3;
+            break;
+        case ROOT_PS:
+            len = handle_ps();
+            reply = len != 0;
+            break;
+        case ROOT_SPAWN:
+            handle_spawn(driver_ep);
+            len = 3;
+            break;
+        case ROOT_KILL:
+            seL4_SetMR(0, handle_kill());
+            break;
+        case ROOT_EXIT:
+            if (id >= 0 && id < MAX_PROCS) {
+                seL4_TCB_Suspend(procs[id].tcb);
+                procs[id].state = PROC_STOPPED;
+            }
+            continue;
+        case ROOT_HALT:
+            keel_DebugHaltStatus(seL4_GetMR(0));
+            break;
+        default:
+            len = 0;
+        }
+        seL4_Reply(seL4_MessageInfo_new(reply, 0, 0, len));
+    }
+}
+
+int main(void)
+{
+    const seL4_BootInfo *bi = seL4_GetBootInfo();
+    seL4_CPtr ep, driver_ep, uart = 0;
+    const char *why = NULL;
+
+    printf("demo: root task: starting the UART driver and the shell\n");
+    count_untypeds();
+    next_slot = bi->empty.start;
+    ep = slots(1);
+    driver_ep = slots(1);
+#if defined(__riscv)
+    uart = device_frame(UART_PADDR);
+    if (uart == 0) {
+        printf("demo: no frame for the UART at %lx\n", UART_PADDR);
+        return 1;
+    }
+#endif
+    if ((why = procs_init(slots(0) + 16, ep, driver_ep)) != NULL ||
+        proc_start("uart", ROLE_UART, PRIO, driver_ep, uart, &why) < 0 ||
+        proc_start("shell", ROLE_SHELL, PRIO, driver_ep, 0, &why) < 0) {
+        printf("demo: %s\n", why);
+        return 1;
+    }
+    serve(ep, driver_ep);
+}
