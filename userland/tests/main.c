@@ -15,6 +15,8 @@ static const struct test_suite *const suites[] = {
     &revoke_suite,
     &tcb_suite, &ipc_suite, &ntfn_suite, &bind_suite, &sched_suite, &fault_suite,
     &vspace_suite,
+    &frame_suite,
+    &isol_suite,
     &irq_suite,
     &stress_suite,
 };
