@@ -91,7 +91,12 @@ static void yielder(worker *w)
 static const char *sched_yield_alternates(void)
 {
     reset_logs();
-    START(w, 0, PRIO_ROOT, yielder, 0);
+    worker *w = worker_create(0, PRIO_ROOT, 0, yielder, 0, 0);
+    CHECK(w != NULL, "%s", worker_error());
+    /* A fresh timeslice (nothing else at this priority is ready yet): no
+     * timer tick can hand over before the first Yield. */
+    seL4_Yield();
+    TRY(expect_ok(seL4_TCB_Resume(w->tcb), "Resume"));
 
     for (int i = 0; i < 3; i++) {
         note('R');
