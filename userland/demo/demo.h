@@ -20,6 +20,8 @@
 #define SLOT_FAULT 3            /* the fault endpoint: the root's, badged FAULT_BADGE | id */
 #define SLOT_REPLY 4            /* driver: where a waiting getc's reply capability is saved */
 #define SLOT_CNODE 5            /* the process's own CNode (the driver saves replies into it) */
+#define SLOT_IRQ 6              /* driver: the IRQHandler of the UART's interrupt */
+#define SLOT_IOPORT 7           /* driver, x86_64: the I/O port capability for COM1 */
 
 /* ---- a process's own memory (outside the image) ---- */
 #define PROC_STACK_VA 0x30000000ul
@@ -31,10 +33,11 @@
 enum drv_label {
     DRV_PUTC = 1,               /* MR0: a character */
     DRV_WRITE,                  /* MR0: length (<= DRV_WRITE_MAX), MR1...: the bytes, 8 per word */
-    DRV_GETC,                   /* reply MR0: a character, or DRV_NO_INPUT */
+    DRV_GETC,                   /* reply MR0: a character (once typed), or DRV_NO_INPUT if a getc already waits */
 };
 #define DRV_WRITE_MAX 64
 #define DRV_NO_INPUT ((seL4_Word)-1)
+#define IRQ_BADGE 0x10000ul     /* the driver's bound notification: an interrupt (clients' badges are ids + 1) */
 
 /* ---- the root task's endpoint ---- */
 enum root_label {

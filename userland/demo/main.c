@@ -1,14 +1,21 @@
 /*
- * The demo system's root task: makes the UART's frame (riscv64), the
- * driver's and its own endpoint, starts the driver and the shell, then
- * serves the processes' requests (bootinfo, ps, spawn, kill, exit, halt)
- * and their faults.
+ * The demo system's root task: gives the UART driver its device (riscv64:
+ * the UART's frame; x86_64: COM1's I/O ports) and its receive interrupt,
+ * makes the driver's and its own endpoint, starts the driver and the shell,
+ * then serves the processes' requests (bootinfo, ps, spawn, kill, exit,
+ * halt) and their faults.
  */
 #include "proc.h"
 
 #define ROOT seL4_CapInitThreadCNode
-#define PRIO 100                /* every process: the driver polls and yields to the others */
+#define PRIO 100                /* every process, the driver too: it sleeps until a request or an interrupt */
+#if defined(__riscv)
 #define UART_PADDR 0x10000000ul
+#define UART_IRQ 10             /* the ns16550's PLIC source on QEMU virt */
+#else
+#define COM1 0x3f8
+#define UART_IRQ 4              /* COM1: ISA IRQ 4, IOAPIC pin 4 */
+#endif
 
 static seL4_CPtr next_slot;
 static seL4_Word n_untyped, ram_bytes, n_device;
@@ -53,6 +60,36 @@ static seL4_CPtr device_frame(seL4_Word paddr)
 }
 #endif
 
+/* The UART's registers: riscv64 maps a frame, x86_64 issues COM1's ports. */
+static const char *uart_regs(struct uart_caps *uart)
+{
+#if defined(__riscv)
+    uart->frame = device_frame(UART_PADDR);
+    return uart->frame == 0 ? "no frame for the UART from a device Untyped" : NULL;
+#else
+    uart->ioport = slots(1);
+    seL4_Error err = seL4_X86_IOPortControl_Issue(seL4_CapIOPortControl, COM1, COM1 + 7, ROOT, uart->ioport,
+                                                  seL4_WordBits);
+    return err != seL4_NoError ? "no I/O port capability for COM1" : NULL;
+#endif
+}
+
+/* The UART's IRQHandler in uart->irq, signalling uart->ntfn (made by
+ * procs_init) through a copy badged IRQ_BADGE in slot badged: the
+ * notification is bound to the driver, and the badge is how it tells an
+ * interrupt from a client. The line stays masked until the driver's first
+ * Ack. */
+static const char *uart_irq(const struct uart_caps *uart, seL4_CPtr badged)
+{
+    if (seL4_CNode_Mint(ROOT, badged, seL4_WordBits, ROOT, uart->ntfn, seL4_WordBits, seL4_AllRights, IRQ_BADGE) !=
+            seL4_NoError ||
+        seL4_IRQControl_Get(seL4_CapIRQControl, UART_IRQ, ROOT, uart->irq, seL4_WordBits) != seL4_NoError ||
+        seL4_IRQHandler_SetNotification(uart->irq, badged) != seL4_NoError) {
+        return "no IRQHandler for the UART";
+    }
+    return NULL;
+}
+
 static void count_untypeds(void)
 {
     const seL4_BootInfo *bi = seL4_GetBootInfo();
@@ -93,7 +130,7 @@ static void handle_spawn(seL4_CPtr driver_ep)
     seL4_Word w[2];
 
     snprintf(name, sizeof(name), "tick%u", ++n_spawned);
-    if (proc_start(name, ROLE_TICK, PRIO, driver_ep, 0, &why) < 0) {
+    if (proc_start(name, ROLE_TICK, PRIO, driver_ep, NULL, &why) < 0) {
         printf("demo: spawn failed: %s\n", why);
         seL4_SetMR(0, 1);
         return;
@@ -171,7 +208,8 @@ static _Noreturn void serve(seL4_CPtr ep, seL4_CPtr driver_ep)
 int main(void)
 {
     const seL4_BootInfo *bi = seL4_GetBootInfo();
-    seL4_CPtr ep, driver_ep, uart = 0;
+    struct uart_caps uart = {0};
+    seL4_CPtr ep, driver_ep, badged;
     const char *why = NULL;
 
     printf("demo: root task: starting the UART driver and the shell\n");
@@ -179,16 +217,14 @@ int main(void)
     next_slot = bi->empty.start;
     ep = slots(1);
     driver_ep = slots(1);
-#if defined(__riscv)
-    uart = device_frame(UART_PADDR);
-    if (uart == 0) {
-        printf("demo: no frame for the UART at %lx\n", UART_PADDR);
-        return 1;
-    }
-#endif
-    if ((why = procs_init(slots(0) + 16, ep, driver_ep)) != NULL ||
-        proc_start("uart", ROLE_UART, PRIO, driver_ep, uart, &why) < 0 ||
-        proc_start("shell", ROLE_SHELL, PRIO, driver_ep, 0, &why) < 0) {
+    uart.ntfn = slots(1);
+    uart.irq = slots(1);
+    badged = slots(1);
+    if ((why = uart_regs(&uart)) != NULL ||                 /* the last of slots(): the processes' blocks follow */
+        (why = procs_init(slots(0) + 16, ep, driver_ep, uart.ntfn)) != NULL ||
+        (why = uart_irq(&uart, badged)) != NULL ||
+        proc_start("uart", ROLE_UART, PRIO, driver_ep, &uart, &why) < 0 ||
+        proc_start("shell", ROLE_SHELL, PRIO, driver_ep, NULL, &why) < 0) {
         printf("demo: %s\n", why);
         return 1;
     }

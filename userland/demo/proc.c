@@ -51,7 +51,7 @@ static void child_entry(seL4_Word role)
     }
 }
 
-const char *procs_init(seL4_CPtr first_slot, seL4_CPtr ep, seL4_CPtr driver_ep)
+const char *procs_init(seL4_CPtr first_slot, seL4_CPtr ep, seL4_CPtr driver_ep, seL4_CPtr ntfn)
 {
     const seL4_BootInfo *bi = seL4_GetBootInfo();
     seL4_Uint8 best = 0;
@@ -70,8 +70,9 @@ const char *procs_init(seL4_CPtr first_slot, seL4_CPtr ep, seL4_CPtr driver_ep)
         return "not enough free root slots";
     }
     if (seL4_Untyped_Retype(mem_ut, seL4_EndpointObject, 0, ROOT, 0, 0, ep, 1) != seL4_NoError ||
-        seL4_Untyped_Retype(mem_ut, seL4_EndpointObject, 0, ROOT, 0, 0, driver_ep, 1) != seL4_NoError) {
-        return "no endpoints";
+        seL4_Untyped_Retype(mem_ut, seL4_EndpointObject, 0, ROOT, 0, 0, driver_ep, 1) != seL4_NoError ||
+        seL4_Untyped_Retype(mem_ut, seL4_NotificationObject, 0, ROOT, 0, 0, ntfn, 1) != seL4_NoError) {
+        return "no endpoints or notification";
     }
     slot_base = first_slot;
     root_ep = ep;
@@ -153,7 +154,24 @@ static seL4_Error mint(seL4_CPtr cnode, seL4_Word index, seL4_CPtr src, seL4_Wor
         }                                 \
     } while (0)
 
-static int build(int id, struct proc *p, seL4_CPtr driver_ep, seL4_CPtr uart_frame, const char **why)
+/* Hand the driver its devices: the registers' mapping or port capability,
+ * the IRQHandler, and the notification bound to its TCB (so its endpoint
+ * receive also wakes for an interrupt). */
+static int give_uart(struct proc *p, seL4_CPtr vspace, seL4_CPtr cnode, const struct uart_caps *uart,
+                     const char **why)
+{
+    if (uart->frame != 0) {
+        STEP(map(p, uart->frame, vspace, UART_VA), "UART registers");
+    }
+    if (uart->ioport != 0) {
+        STEP(mint(cnode, SLOT_IOPORT, uart->ioport, 0), "UART I/O ports");
+    }
+    STEP(mint(cnode, SLOT_IRQ, uart->irq, 0), "UART IRQHandler");
+    STEP(seL4_TCB_BindNotification(p->tcb, uart->ntfn), "BindNotification");
+    return 0;
+}
+
+static int build(int id, struct proc *p, seL4_CPtr driver_ep, const struct uart_caps *uart, const char **why)
 {
     const seL4_BootInfo *bi = seL4_GetBootInfo();
     seL4_Word pages = bi->userImageFrames.end - bi->userImageFrames.start;
@@ -173,9 +191,6 @@ static int build(int id, struct proc *p, seL4_CPtr driver_ep, seL4_CPtr uart_fra
     }
     ipc = alloc(p, FRAME_OBJECT, 0);
     STEP(ipc == 0 ? seL4_NotEnoughMemory : map(p, ipc, vspace, PROC_IPC_VA), "IPC buffer");
-    if (uart_frame != 0) {
-        STEP(map(p, uart_frame, vspace, UART_VA), "UART registers");
-    }
     cnode = alloc(p, seL4_CapTableObject, PROC_CNODE_BITS);
     STEP(cnode == 0 ? seL4_NotEnoughMemory : seL4_NoError, "CNode");
     STEP(mint(cnode, SLOT_DRIVER, driver_ep, p->role == ROLE_UART ? 0 : (seL4_Word)id + 1), "driver endpoint");
@@ -187,14 +202,17 @@ static int build(int id, struct proc *p, seL4_CPtr driver_ep, seL4_CPtr uart_fra
     STEP(p->tcb == 0 ? seL4_NotEnoughMemory : seL4_NoError, "TCB");
     STEP(seL4_TCB_Configure(p->tcb, SLOT_FAULT, cnode, guard, vspace, 0, PROC_IPC_VA, ipc), "Configure");
     STEP(seL4_TCB_SetPriority(p->tcb, seL4_CapInitThreadTCB, p->prio), "SetPriority");
+    if (uart != NULL && give_uart(p, vspace, cnode, uart, why) < 0) {
+        return -1;
+    }
     memset(&uc, 0, sizeof(uc));
     keel_arch_init_context(&uc, (seL4_Word)child_entry, PROC_STACK_VA + PROC_STACK_PAGES * PAGE, p->role, tp);
     STEP(seL4_TCB_WriteRegisters(p->tcb, 1, 0, sizeof(uc) / sizeof(seL4_Word), &uc), "WriteRegisters");
     return id;
 }
 
-int proc_start(const char *name, enum proc_role role, seL4_Word prio, seL4_CPtr driver_ep, seL4_CPtr uart_frame,
-               const char **why)
+int proc_start(const char *name, enum proc_role role, seL4_Word prio, seL4_CPtr driver_ep,
+               const struct uart_caps *uart, const char **why)
 {
     int id = 0;
 
@@ -219,7 +237,7 @@ int proc_start(const char *name, enum proc_role role, seL4_Word prio, seL4_CPtr 
     memcpy(p->name, name, strlen(name) < NAME_MAX_LEN ? strlen(name) : NAME_MAX_LEN);
     p->role = role;
     p->prio = prio;
-    if (build(id, p, driver_ep, uart_frame, why) < 0) {
+    if (build(id, p, driver_ep, uart, why) < 0) {
         seL4_CNode_Revoke(ROOT, p->ut, seL4_WordBits);
         return -1;
     }

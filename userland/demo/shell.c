@@ -1,14 +1,11 @@
 /*
  * The shell process: reads lines through the driver (echoing them), runs
  * commands, prints through the driver; asks the root task (SLOT_ROOT) for
- * what only the root knows or can do. Without console input (x86_64 for
- * now) it runs a fixed script of commands instead and powers off.
+ * what only the root knows or can do.
  */
 #include "demo.h"
 
 #define LINE_MAX 64
-
-static const char *const script[] = {"help", "bootinfo", "ps", "spawn", "ps", "kill tick1", "ps", "halt"};
 
 static seL4_MessageInfo_t root_call(seL4_Word label, seL4_Word len)
 {
@@ -141,17 +138,9 @@ void shell_main(void)
     for (;;) {
         con_printf("keel> ");
         if (read_line(line, sizeof(line)) < 0) {
-            break;
+            con_printf("\nno console input (another reader waits on the driver)\n");
+            return;
         }
         run(line);
-    }
-    con_printf("\nno console input: the x86_64 UART driver has no I/O-port capabilities yet "
-               "(output goes through seL4_DebugPutChar); running a fixed script instead\n");
-    for (unsigned i = 0; i < sizeof(script) / sizeof(script[0]); i++) {
-        con_printf("keel> %s\n", script[i]);
-        run(script[i]);
-        for (int y = 0; y < 50; y++) {
-            seL4_Yield();       /* let a spawned process print */
-        }
     }
 }

@@ -1,110 +1,167 @@
 /*
- * The UART driver process. riscv64: it owns the ns16550 of the virt
- * machine (its registers mapped at UART_VA by the root task) and polls the
- * line-status register for input, yielding between polls (no interrupts
- * for user-level drivers yet). x86_64: no I/O-port capabilities yet, so
- * output goes through seL4_DebugPutChar and getc answers DRV_NO_INPUT.
+ * The UART driver process: it owns the 16550 (riscv64: the ns16550 of the
+ * virt machine, its registers mapped at UART_VA by the root task; x86_64:
+ * COM1 through the I/O port capability in SLOT_IOPORT) and its receive
+ * interrupt (the IRQHandler in SLOT_IRQ). The interrupt signals a
+ * notification bound to this thread, so one seL4_Recv on the endpoint
+ * waits for both clients and the UART; the badge IRQ_BADGE tells which.
  *
- * It serves its endpoint: putc and write are answered at once; a getc with
- * no character waiting has its reply capability saved (SaveCaller) and is
- * answered when one arrives, while other clients keep being served.
+ * putc and write are answered at once; a getc with no character buffered
+ * has its reply capability saved (SaveCaller) and is answered when the
+ * interrupt brings one, while other clients keep being served.
  */
 #include "demo.h"
 
-#if defined(__riscv)
-#define UART_HAS_INPUT 1
-#define REG(off) (*(volatile unsigned char *)(UART_VA + (off)))
 #define THR 0
 #define RBR 0
+#define IER 1
+#define MCR 4
 #define LSR 5
+#define IER_RDI 0x01            /* interrupt when received data is available */
+#define MCR_OUT2 0x08           /* PCs gate the UART's IRQ line with OUT2 */
+#define MCR_DTR_RTS 0x03
 #define LSR_DR 0x01             /* a received byte is waiting */
 #define LSR_THRE 0x20           /* the transmit holding register is empty */
+#define RX_SIZE 64              /* typed-ahead bytes kept while no getc waits */
 
-static void hw_putc(char c)
+#if defined(__riscv)
+static unsigned char reg_in(unsigned reg)
 {
-    while ((REG(LSR) & LSR_THRE) == 0) {
-    }
-    REG(THR) = (unsigned char)c;
+    return *(volatile unsigned char *)(UART_VA + reg);
 }
 
-static int hw_getc(void)
+static void reg_out(unsigned reg, unsigned char v)
 {
-    return (REG(LSR) & LSR_DR) ? REG(RBR) : -1;
+    *(volatile unsigned char *)(UART_VA + reg) = v;
 }
 #else
-#define UART_HAS_INPUT 0
-static void hw_putc(char c)
+#define COM1 0x3f8
+
+static unsigned char reg_in(unsigned reg)
 {
-    seL4_DebugPutChar(c);
+    return seL4_X86_IOPort_In8(SLOT_IOPORT, (seL4_Uint16)(COM1 + reg)).result;
 }
 
-static int hw_getc(void)
+static void reg_out(unsigned reg, unsigned char v)
 {
-    return -1;
+    seL4_X86_IOPort_Out8(SLOT_IOPORT, COM1 + reg, v);
 }
 #endif
+
+static unsigned char rx[RX_SIZE];
+static unsigned rx_head, rx_tail;       /* free-running; rx_tail - rx_head bytes buffered */
 
 static void out(char c)
 {
     if (c == '\n') {
-        hw_putc('\r');
+        out('\r');
     }
-    hw_putc(c);
+    while ((reg_in(LSR) & LSR_THRE) == 0) {
+    }
+    reg_out(THR, (unsigned char)c);
 }
 
-/* Answer one request; returns 1 if the caller's reply was saved for later. */
-static int serve(seL4_MessageInfo_t tag, int *pending)
+/* Move every received byte into rx: the receive interrupt stays raised
+ * while one is left (and on an edge-triggered pin no new edge would come).
+ * Bytes past a full buffer are dropped. */
+static void drain(void)
+{
+    while (reg_in(LSR) & LSR_DR) {
+        unsigned char c = reg_in(RBR);
+        if (rx_tail - rx_head < RX_SIZE) {
+            rx[rx_tail++ % RX_SIZE] = c;
+        }
+    }
+}
+
+static int rx_get(void)
+{
+    return rx_head == rx_tail ? -1 : rx[rx_head++ % RX_SIZE];
+}
+
+/* An interrupt: take the bytes, unmask the line, then take any byte that
+ * came before the Ack (its edge may have been lost while masked). */
+static void on_irq(void)
+{
+    drain();
+    seL4_IRQHandler_Ack(SLOT_IRQ);
+    drain();
+}
+
+static void serve_write(void)
+{
+    seL4_Word len = seL4_GetMR(0), words[DRV_WRITE_MAX / sizeof(seL4_Word)];
+    char *bytes = (char *)words;
+
+    if (len > DRV_WRITE_MAX) {
+        len = DRV_WRITE_MAX;
+    }
+    for (seL4_Word i = 0; i < (len + 7) / 8; i++) {
+        words[i] = seL4_GetMR(1 + i);   /* before out(): port I/O reuses the MRs */
+    }
+    for (seL4_Word i = 0; i < len; i++) {
+        out(bytes[i]);
+    }
+}
+
+/* A getc: answered now if a byte is buffered; otherwise the reply is saved
+ * for the interrupt. Only one getc can wait: a second gets DRV_NO_INPUT. */
+static void serve_getc(int *pending)
+{
+    int c = rx_get();
+
+    if (c < 0 && !*pending) {
+        seL4_CNode_SaveCaller(SLOT_CNODE, SLOT_REPLY, seL4_WordBits);
+        *pending = 1;
+        return;
+    }
+    seL4_SetMR(0, c < 0 ? DRV_NO_INPUT : (seL4_Word)c);
+    seL4_Reply(seL4_MessageInfo_new(0, 0, 0, 1));
+}
+
+static void serve(seL4_MessageInfo_t tag, int *pending)
 {
     seL4_Word label = seL4_MessageInfo_get_label(tag);
 
+    if (label == DRV_GETC) {
+        serve_getc(pending);
+        return;
+    }
     if (label == DRV_PUTC) {
         out((char)seL4_GetMR(0));
     } else if (label == DRV_WRITE) {
-        seL4_Word len = seL4_GetMR(0), words[DRV_WRITE_MAX / sizeof(seL4_Word)];
-        char *bytes = (char *)words;
-        if (len > DRV_WRITE_MAX) {
-            len = DRV_WRITE_MAX;
-        }
-        for (seL4_Word i = 0; i < (len + 7) / 8; i++) {
-            words[i] = seL4_GetMR(1 + i);
-        }
-        for (seL4_Word i = 0; i < len; i++) {
-            out(bytes[i]);
-        }
-    } else if (label == DRV_GETC) {
-        int c = hw_getc();
-        if (c < 0 && UART_HAS_INPUT && !*pending) {
-            seL4_CNode_SaveCaller(SLOT_CNODE, SLOT_REPLY, seL4_WordBits);
-            *pending = 1;
-            return 1;
-        }
-        seL4_SetMR(0, c < 0 ? DRV_NO_INPUT : (seL4_Word)c);
-        seL4_Reply(seL4_MessageInfo_new(0, 0, 0, 1));
-        return 0;
+        serve_write();
     }
     seL4_Reply(seL4_MessageInfo_new(0, 0, 0, 0));
-    return 0;
+}
+
+/* Answer the waiting getc, if any, with a buffered byte. */
+static void answer_pending(int *pending)
+{
+    int c = *pending ? rx_get() : -1;
+
+    if (c >= 0) {
+        seL4_SetMR(0, (seL4_Word)c);
+        seL4_Send(SLOT_REPLY, seL4_MessageInfo_new(0, 0, 0, 1));
+        *pending = 0;
+    }
 }
 
 void uart_main(void)
 {
     int pending = 0;
 
+    reg_out(MCR, MCR_DTR_RTS | MCR_OUT2);
+    reg_out(IER, IER_RDI);
+    on_irq();           /* bytes typed before now; and the line starts masked until the first Ack */
     for (;;) {
         seL4_Word badge = 0;
-        if (pending) {
-            int c = hw_getc();
-            if (c >= 0) {
-                seL4_SetMR(0, (seL4_Word)c);
-                seL4_Send(SLOT_REPLY, seL4_MessageInfo_new(0, 0, 0, 1));
-                pending = 0;
-            }
+        seL4_MessageInfo_t tag = seL4_Recv(SLOT_DRIVER, &badge);
+        if (badge & IRQ_BADGE) {
+            on_irq();
+        } else {
+            serve(tag, &pending);
         }
-        seL4_MessageInfo_t tag = pending ? seL4_NBRecv(SLOT_DRIVER, &badge) : seL4_Recv(SLOT_DRIVER, &badge);
-        if (badge == 0) {
-            seL4_Yield();       /* nothing asked: let the others run, then poll again */
-            continue;
-        }
-        serve(tag, &pending);
+        answer_pending(&pending);
     }
 }
