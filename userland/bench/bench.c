@@ -133,6 +133,9 @@ static void pick_untyped(void)
 
 int main(void)
 {
+    /* Everything from reset to here: firmware (OpenSBI / SeaBIOS and GRUB),
+     * the kernel's boot and the runtime's start-up. */
+    report("boot_to_roottask", keel_counter(), 1);
     pick_untyped();
     if (!untyped) {
         printf("# no untyped of 1 MiB or more\n");
