@@ -10,6 +10,9 @@
 #include <keel/thread.h>
 #include <keel/libc.h>
 #include "counter.h"
+#include <keel/vm_arch.h>
+
+extern char __keel_image_start[];
 
 #define ROUNDS 10000
 
@@ -80,6 +83,72 @@ static void ping_pong(void *arg)
     }
 }
 
+/* Map 'frame' at va in 'vspace', making the page tables that are missing. */
+static seL4_Error map_page(seL4_CPtr frame, seL4_CPtr vspace, seL4_Word va)
+{
+    for (int level = 0; level < 4; level++) {
+        seL4_SetCap(0, vspace);
+        seL4_SetMR(0, va);
+        seL4_SetMR(1, seL4_AllRights.words[0]);
+        seL4_SetMR(2, 0);
+        seL4_Error err = keel_invoke(frame, KeelPageMap, 1, 3);
+        if (err != seL4_FailedLookup)
+            return err;
+        seL4_CPtr table = new_object(keel_table_for_bits(seL4_GetMR(2)), 0);
+        seL4_SetCap(0, vspace);
+        seL4_SetMR(0, va);
+        seL4_SetMR(1, 0);
+        if ((err = keel_invoke(table, KeelPageTableMap, 1, 2)) != seL4_NoError)
+            return err;
+    }
+    return seL4_FailedLookup;
+}
+
+/* A second address space with the same image: copies of the image's frame
+ * capabilities mapped at the same addresses into a new VSpace root. */
+static seL4_CPtr second_vspace(void)
+{
+    seL4_BootInfo *bi = seL4_GetBootInfo();
+    seL4_CPtr root = new_object(KEEL_VSPACE_OBJECT, 0);
+    seL4_SetCap(0, root);
+    if (keel_invoke(seL4_CapInitThreadASIDPool, KeelASIDPoolAssign, 1, 0) != seL4_NoError)
+        return 0;
+    for (seL4_CPtr f = bi->userImageFrames.start; f < bi->userImageFrames.end; f++) {
+        seL4_CPtr copy = next_slot++;
+        seL4_Word va = (seL4_Word)__keel_image_start + ((f - bi->userImageFrames.start) << seL4_PageBits);
+        if (seL4_CNode_Copy(seL4_CapInitThreadCNode, copy, seL4_WordBits, seL4_CapInitThreadCNode, f,
+                            seL4_WordBits, seL4_AllRights) != seL4_NoError ||
+            map_page(copy, root, va) != seL4_NoError)
+            return 0;
+    }
+    return root;
+}
+
+/* The same round trip with the server in another address space: every
+ * hand-over switches page tables. */
+static void bench_ipc_other_space(void)
+{
+    seL4_CPtr vspace = second_vspace();
+    if (!vspace) {
+        printf("# could not build a second address space\n");
+        return;
+    }
+    ep = new_object(seL4_EndpointObject, 0);
+    start_partner(echo_server, seL4_MaxPrio);
+    if (seL4_TCB_SetSpace(partner.tcb, 0, seL4_CapInitThreadCNode, 0, vspace, 0) != seL4_NoError) {
+        printf("# SetSpace into the second address space failed\n");
+        stop_partner();
+        return;
+    }
+    seL4_MessageInfo_t info = seL4_MessageInfo_new(0, 0, 0, 1);
+    seL4_Call(ep, info);                        /* warm up */
+    seL4_Word t0 = keel_counter();
+    for (int i = 0; i < ROUNDS; i++)
+        seL4_Call(ep, info);
+    report("ipc_call_replyrecv_other_space", keel_counter() - t0, ROUNDS);
+    stop_partner();
+}
+
 static void bench_notification(void)
 {
     ntfn_a = new_object(seL4_NotificationObject, 0);
@@ -142,6 +211,7 @@ int main(void)
         return 1;
     }
     bench_ipc();
+    bench_ipc_other_space();
     bench_notification();
     bench_yield();
     bench_retype();

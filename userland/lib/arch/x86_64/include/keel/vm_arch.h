@@ -1,0 +1,13 @@
+/* x86_64: the table missing at a level has that level's own type. */
+#pragma once
+
+#include <sel4/sel4.h>
+
+#define KEEL_VSPACE_OBJECT seL4_X64_PML4Object
+
+/* bits_left: what a FailedLookup from Page_Map reports. */
+static inline seL4_Word keel_table_for_bits(seL4_Word bits_left)
+{
+    return bits_left > 30 ? seL4_X86_PDPTObject : bits_left > 21 ? seL4_X86_PageDirectoryObject
+                                                                  : seL4_X86_PageTableObject;
+}
