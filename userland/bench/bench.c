@@ -87,18 +87,11 @@ static void ping_pong(void *arg)
 static seL4_Error map_page(seL4_CPtr frame, seL4_CPtr vspace, seL4_Word va)
 {
     for (int level = 0; level < 4; level++) {
-        seL4_SetCap(0, vspace);
-        seL4_SetMR(0, va);
-        seL4_SetMR(1, seL4_AllRights.words[0]);
-        seL4_SetMR(2, 0);
-        seL4_Error err = keel_invoke(frame, KeelPageMap, 1, 3);
+        seL4_Error err = keel_page_map(frame, vspace, va, seL4_AllRights, 0);
         if (err != seL4_FailedLookup)
             return err;
         seL4_CPtr table = new_object(keel_table_for_bits(seL4_GetMR(2)), 0);
-        seL4_SetCap(0, vspace);
-        seL4_SetMR(0, va);
-        seL4_SetMR(1, 0);
-        if ((err = keel_invoke(table, KeelPageTableMap, 1, 2)) != seL4_NoError)
+        if ((err = keel_table_map(table, vspace, va, 0)) != seL4_NoError)
             return err;
     }
     return seL4_FailedLookup;
@@ -110,8 +103,7 @@ static seL4_CPtr second_vspace(void)
 {
     seL4_BootInfo *bi = seL4_GetBootInfo();
     seL4_CPtr root = new_object(KEEL_VSPACE_OBJECT, 0);
-    seL4_SetCap(0, root);
-    if (keel_invoke(seL4_CapInitThreadASIDPool, KeelASIDPoolAssign, 1, 0) != seL4_NoError)
+    if (keel_asid_assign(seL4_CapInitThreadASIDPool, root) != seL4_NoError)
         return 0;
     for (seL4_CPtr f = bi->userImageFrames.start; f < bi->userImageFrames.end; f++) {
         seL4_CPtr copy = next_slot++;

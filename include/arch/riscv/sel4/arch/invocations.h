@@ -8,7 +8,7 @@
  */
 #pragma once
 
-#include <sel4/invocations.h>
+#include <sel4/vm_invocations.h>
 
 typedef seL4_CPtr seL4_RISCV_Page;
 typedef seL4_CPtr seL4_RISCV_PageTable;
@@ -30,24 +30,19 @@ typedef struct seL4_RISCV_Page_GetAddress {
 static inline seL4_Error seL4_RISCV_Page_Map(seL4_RISCV_Page _service, seL4_RISCV_PageTable vspace, seL4_Word vaddr,
                                              seL4_CapRights_t rights, seL4_RISCV_VMAttributes attr)
 {
-    seL4_SetCap(0, vspace);
-    seL4_SetMR(0, vaddr);
-    seL4_SetMR(1, rights.words[0]);
-    seL4_SetMR(2, (seL4_Word)attr);
-    return keel_invoke(_service, KeelPageMap, 1, 3);
+    return keel_page_map(_service, vspace, vaddr, rights, (seL4_Word)attr);
 }
 
 static inline seL4_Error seL4_RISCV_Page_Unmap(seL4_RISCV_Page _service)
 {
-    return keel_invoke(_service, KeelPageUnmap, 0, 0);
+    return keel_vm_unmap(_service, KeelPageUnmap);
 }
 
 /* The frame's physical address (reply MR0). */
 static inline seL4_RISCV_Page_GetAddress_t seL4_RISCV_Page_GetAddress(seL4_RISCV_Page _service)
 {
     seL4_RISCV_Page_GetAddress_t r;
-    r.error = (int)keel_invoke(_service, KeelPageGetAddress, 0, 0);
-    r.paddr = r.error == seL4_NoError ? seL4_GetMR(0) : 0;
+    r.error = keel_page_get_address(_service, &r.paddr);
     return r;
 }
 
@@ -56,15 +51,12 @@ static inline seL4_RISCV_Page_GetAddress_t seL4_RISCV_Page_GetAddress(seL4_RISCV
 static inline seL4_Error seL4_RISCV_PageTable_Map(seL4_RISCV_PageTable _service, seL4_RISCV_PageTable vspace,
                                                   seL4_Word vaddr, seL4_RISCV_VMAttributes attr)
 {
-    seL4_SetCap(0, vspace);
-    seL4_SetMR(0, vaddr);
-    seL4_SetMR(1, (seL4_Word)attr);
-    return keel_invoke(_service, KeelPageTableMap, 1, 2);
+    return keel_table_map(_service, vspace, vaddr, (seL4_Word)attr);
 }
 
 static inline seL4_Error seL4_RISCV_PageTable_Unmap(seL4_RISCV_PageTable _service)
 {
-    return keel_invoke(_service, KeelPageTableUnmap, 0, 0);
+    return keel_vm_unmap(_service, KeelPageTableUnmap);
 }
 
 /* Turn the Untyped (exactly seL4_ASIDPoolBits, no children) into a new ASID
@@ -72,17 +64,12 @@ static inline seL4_Error seL4_RISCV_PageTable_Unmap(seL4_RISCV_PageTable _servic
 static inline seL4_Error seL4_RISCV_ASIDControl_MakePool(seL4_RISCV_ASIDControl _service, seL4_Untyped untyped,
                                                          seL4_CNode root, seL4_Word index, seL4_Uint8 depth)
 {
-    seL4_SetCap(0, untyped);
-    seL4_SetCap(1, root);
-    seL4_SetMR(0, index);
-    seL4_SetMR(1, depth & 0xfful);
-    return keel_invoke(_service, KeelASIDControlMakePool, 2, 2);
+    return keel_asid_make_pool(_service, untyped, root, index, depth);
 }
 
 /* Give the (unmapped) page table vspace an ASID from the pool: it becomes a
  * VSpace root. */
 static inline seL4_Error seL4_RISCV_ASIDPool_Assign(seL4_RISCV_ASIDPool _service, seL4_CPtr vspace)
 {
-    seL4_SetCap(0, vspace);
-    return keel_invoke(_service, KeelASIDPoolAssign, 1, 0);
+    return keel_asid_assign(_service, vspace);
 }

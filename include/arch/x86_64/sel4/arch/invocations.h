@@ -10,7 +10,7 @@
  */
 #pragma once
 
-#include <sel4/invocations.h>
+#include <sel4/vm_invocations.h>
 
 typedef seL4_CPtr seL4_X86_Page;
 typedef seL4_CPtr seL4_X86_PageTable;
@@ -39,69 +39,53 @@ typedef struct seL4_X86_Page_GetAddress {
 static inline seL4_Error seL4_X86_Page_Map(seL4_X86_Page _service, seL4_X64_PML4 vspace, seL4_Word vaddr,
                                            seL4_CapRights_t rights, seL4_X86_VMAttributes attr)
 {
-    seL4_SetCap(0, vspace);
-    seL4_SetMR(0, vaddr);
-    seL4_SetMR(1, rights.words[0]);
-    seL4_SetMR(2, (seL4_Word)attr);
-    return keel_invoke(_service, KeelPageMap, 1, 3);
+    return keel_page_map(_service, vspace, vaddr, rights, (seL4_Word)attr);
 }
 
 static inline seL4_Error seL4_X86_Page_Unmap(seL4_X86_Page _service)
 {
-    return keel_invoke(_service, KeelPageUnmap, 0, 0);
+    return keel_vm_unmap(_service, KeelPageUnmap);
 }
 
 /* The frame's physical address (reply MR0). */
 static inline seL4_X86_Page_GetAddress_t seL4_X86_Page_GetAddress(seL4_X86_Page _service)
 {
     seL4_X86_Page_GetAddress_t r;
-    r.error = (int)keel_invoke(_service, KeelPageGetAddress, 0, 0);
-    r.paddr = r.error == seL4_NoError ? seL4_GetMR(0) : 0;
+    r.error = keel_page_get_address(_service, &r.paddr);
     return r;
-}
-
-/* Map/Unmap of a paging structure: MR0 vaddr, MR1 attributes, extra cap 0
- * the VSpace root. */
-static inline seL4_Error keel_x86_table_map(seL4_CPtr table, seL4_X64_PML4 vspace, seL4_Word vaddr,
-                                            seL4_X86_VMAttributes attr)
-{
-    seL4_SetCap(0, vspace);
-    seL4_SetMR(0, vaddr);
-    seL4_SetMR(1, (seL4_Word)attr);
-    return keel_invoke(table, KeelPageTableMap, 1, 2);
 }
 
 static inline seL4_Error seL4_X86_PageTable_Map(seL4_X86_PageTable _service, seL4_X64_PML4 vspace, seL4_Word vaddr,
                                                 seL4_X86_VMAttributes attr)
 {
-    return keel_x86_table_map(_service, vspace, vaddr, attr);
+    return keel_table_map(_service, vspace, vaddr, (seL4_Word)attr);
 }
 
 static inline seL4_Error seL4_X86_PageTable_Unmap(seL4_X86_PageTable _service)
 {
-    return keel_invoke(_service, KeelPageTableUnmap, 0, 0);
+    return keel_vm_unmap(_service, KeelPageTableUnmap);
 }
 
 static inline seL4_Error seL4_X86_PageDirectory_Map(seL4_X86_PageDirectory _service, seL4_X64_PML4 vspace,
                                                     seL4_Word vaddr, seL4_X86_VMAttributes attr)
 {
-    return keel_x86_table_map(_service, vspace, vaddr, attr);
+    return keel_table_map(_service, vspace, vaddr, (seL4_Word)attr);
 }
 
 static inline seL4_Error seL4_X86_PageDirectory_Unmap(seL4_X86_PageDirectory _service)
 {
-    return keel_invoke(_service, KeelPageTableUnmap, 0, 0);
+    return keel_vm_unmap(_service, KeelPageTableUnmap);
 }
 
 static inline seL4_Error seL4_X86_PDPT_Map(seL4_X86_PDPT _service, seL4_X64_PML4 vspace, seL4_Word vaddr,
                                            seL4_X86_VMAttributes attr)
 {
-    return keel_x86_table_map(_service, vspace, vaddr, attr);
+    return keel_table_map(_service, vspace, vaddr, (seL4_Word)attr);
 }
 
 static inline seL4_Error seL4_X86_PDPT_Unmap(seL4_X86_PDPT _service)
 {
-    return keel_invoke(_service, KeelPageTableUnmap, 0, 0);
+    return keel_vm_unmap(_service, KeelPageTableUnmap);
 }
 
 /* Turn the Untyped (exactly seL4_ASIDPoolBits, no children) into a new ASID
@@ -109,17 +93,12 @@ static inline seL4_Error seL4_X86_PDPT_Unmap(seL4_X86_PDPT _service)
 static inline seL4_Error seL4_X86_ASIDControl_MakePool(seL4_X86_ASIDControl _service, seL4_Untyped untyped,
                                                        seL4_CNode root, seL4_Word index, seL4_Uint8 depth)
 {
-    seL4_SetCap(0, untyped);
-    seL4_SetCap(1, root);
-    seL4_SetMR(0, index);
-    seL4_SetMR(1, depth & 0xfful);
-    return keel_invoke(_service, KeelASIDControlMakePool, 2, 2);
+    return keel_asid_make_pool(_service, untyped, root, index, depth);
 }
 
 /* Give the (unmapped) PML4 vspace an ASID from the pool: it becomes a
  * VSpace root. */
 static inline seL4_Error seL4_X86_ASIDPool_Assign(seL4_X86_ASIDPool _service, seL4_CPtr vspace)
 {
-    seL4_SetCap(0, vspace);
-    return keel_invoke(_service, KeelASIDPoolAssign, 1, 0);
+    return keel_asid_assign(_service, vspace);
 }
