@@ -32,6 +32,39 @@ typedef struct keel_meminfo {
     keel_mem_region used[KEEL_MEMINFO_MAX_REGIONS];  /* sorted, disjoint, inside RAM */
 } keel_meminfo;
 
+/* Extra boot information chunk: this root task was started by another task,
+ * not by the kernel (a subsystem: Keel's demo runs the test suite this way).
+ * Its bootinfo describes what the parent gave it, in seL4's layout; the
+ * kernel's own account of memory (keel_meminfo) is absent, and so may be
+ * IRQControl and IOPortControl (they cannot be copied). When main()
+ * returns, the runtime reports the status to the parent instead of halting
+ * the machine: seL4_Send(exit_endpoint, label KEEL_EXIT_LABEL, MR0 = status). */
+#define KEEL_BOOTINFO_HEADER_PARENT 0x4b50 ///< 'KP'
+#define KEEL_EXIT_LABEL 0x4b45
+
+typedef struct keel_parent {
+    seL4_BootInfoHeader header; /* id = KEEL_BOOTINFO_HEADER_PARENT */
+    seL4_Word exit_endpoint;    /* a cptr in the task's own CSpace */
+} keel_parent;
+
+/* The first extra-bootinfo chunk with the given id, or NULL. */
+static inline const seL4_BootInfoHeader *keel_bootinfo_chunk(const seL4_BootInfo *bi, seL4_Word id)
+{
+    const char *extra = (const char *)bi + (1ul << seL4_BootInfoFrameBits);
+
+    for (seL4_Word off = 0; off + sizeof(seL4_BootInfoHeader) <= bi->extraLen;) {
+        const seL4_BootInfoHeader *h = (const seL4_BootInfoHeader *)(extra + off);
+        if (h->len < sizeof(*h)) {
+            return (const seL4_BootInfoHeader *)0;
+        }
+        if (h->id == id) {
+            return h;
+        }
+        off += h->len;
+    }
+    return (const seL4_BootInfoHeader *)0;
+}
+
 /* Halt the machine with a status: 0 means the run passed. */
 #define KEEL_HALT_PASS 0
 

@@ -10,6 +10,7 @@
  */
 #pragma once
 
+#include <stdbool.h>
 #include <sel4/sel4.h>
 #include <keel/libc.h>
 
@@ -47,7 +48,10 @@ enum root_label {
     ROOT_KILL,                  /* MR0..: the name (packed); reply MR0: 0 ok, 1 unknown, 2 not allowed */
     ROOT_EXIT,                  /* the caller is done (no reply) */
     ROOT_HALT,                  /* power off with status MR0 */
+    ROOT_RUN,                   /* MR0..: an image's name (packed); reply once it ended: MR0 its status,
+                                   MR1 a run_result */
 };
+enum run_result { RUN_EXITED, RUN_NOT_STARTED, RUN_FAULTED };
 #define FAULT_BADGE 0x100ul     /* | process id: a fault message */
 #define NAME_MAX_LEN 15         /* process names fit two words */
 
@@ -55,7 +59,7 @@ enum root_label {
 enum proc_state { PROC_FREE, PROC_RUNNING, PROC_STOPPED, PROC_FAULTED };
 
 /* What a process runs: the entry function of each kind. */
-enum proc_role { ROLE_UART = 1, ROLE_SHELL, ROLE_TICK };
+enum proc_role { ROLE_UART = 1, ROLE_SHELL, ROLE_TICK, ROLE_SUBSYS };
 void uart_main(void);
 void shell_main(void);
 void tick_main(void);

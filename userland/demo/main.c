@@ -5,7 +5,9 @@
  * then serves the processes' requests (bootinfo, ps, spawn, kill, exit,
  * halt) and their faults.
  */
+#include "memory.h"
 #include "proc.h"
+#include "subsys.h"
 
 #define ROOT seL4_CapInitThreadCNode
 #define PRIO 100                /* every process, the driver too: it sleeps until a request or an interrupt */
@@ -20,6 +22,8 @@
 static seL4_CPtr next_slot;
 static seL4_Word n_untyped, ram_bytes, n_device;
 static unsigned n_spawned;
+static int kept_untyped = -1;       /* the boot Untyped the root cut the UART's frame from */
+static seL4_CPtr run_reply;         /* where the reply to a waiting ROOT_RUN is saved */
 
 static seL4_CPtr slots(seL4_Word n)
 {
@@ -41,6 +45,7 @@ static seL4_CPtr device_frame(seL4_Word paddr)
             continue;
         }
         seL4_CPtr ut = bi->untyped.start + i, frame = slots(1);
+        kept_untyped = (int)i;
         seL4_Word base = d->paddr;
         for (seL4_Word bits = d->sizeBits; bits > 12; bits--) {
             seL4_CPtr halves = slots(2);
@@ -158,6 +163,45 @@ static seL4_Word handle_kill(void)
     return 0;
 }
 
+static void run_done(seL4_Word status, enum run_result result)
+{
+    seL4_SetMR(0, status);
+    seL4_SetMR(1, result);
+    seL4_Send(run_reply, seL4_MessageInfo_new(0, 0, 0, 2));
+}
+
+/* Start a subsystem; the caller's reply waits in run_reply until it ends. */
+static void handle_run(seL4_CPtr ep)
+{
+    char name[NAME_MAX_LEN + 1];
+    seL4_Word w[2] = {seL4_GetMR(0), seL4_GetMR(1)};
+    const char *why = NULL;
+
+    name_unpack(w, name);
+    seL4_CNode_SaveCaller(ROOT, run_reply, seL4_WordBits);
+    if (subsys_start(name, ep, &why) < 0) {
+        printf("demo: cannot start %s: %s\n", name, why);
+        run_done(0, RUN_NOT_STARTED);
+    }
+}
+
+/* A message on a process's fault endpoint: a fault, or a subsystem's exit. */
+static void handle_fault_ep(int id, seL4_Word label)
+{
+    if (procs[id].role == ROLE_SUBSYS) {
+        bool exited = label == KEEL_EXIT_LABEL;
+        seL4_Word status = seL4_GetMR(0);
+        if (!exited) {
+            printf("demo: subsystem %s faulted (fault label %lu)\n", procs[id].name, label);
+        }
+        subsys_end(id);
+        run_done(exited ? status : 0, exited ? RUN_EXITED : RUN_FAULTED);
+        return;
+    }
+    printf("demo: process %s faulted (fault label %lu); it stays stopped\n", procs[id].name, label);
+    procs[id].state = PROC_FAULTED;
+}
+
 static _Noreturn void serve(seL4_CPtr ep, seL4_CPtr driver_ep)
 {
     for (;;) {
@@ -165,9 +209,7 @@ static _Noreturn void serve(seL4_CPtr ep, seL4_CPtr driver_ep)
         seL4_MessageInfo_t tag = seL4_Recv(ep, &badge);
         seL4_Word label = seL4_MessageInfo_get_label(tag), reply = 0;
         if (badge & FAULT_BADGE) {
-            int id = (int)(badge & ~FAULT_BADGE);
-            printf("demo: process %s faulted (fault label %lu); it stays stopped\n", procs[id].name, label);
-            procs[id].state = PROC_FAULTED;
+            handle_fault_ep((int)(badge & ~FAULT_BADGE), label);
             continue;
         }
         int id = (int)badge - 1;
@@ -189,6 +231,9 @@ static _Noreturn void serve(seL4_CPtr ep, seL4_CPtr driver_ep)
         case ROOT_KILL:
             seL4_SetMR(0, handle_kill());
             break;
+        case ROOT_RUN:
+            handle_run(ep);
+            continue;
         case ROOT_EXIT:
             if (id >= 0 && id < MAX_PROCS) {
                 seL4_TCB_Suspend(procs[id].tcb);
@@ -209,7 +254,7 @@ int main(void)
 {
     const seL4_BootInfo *bi = seL4_GetBootInfo();
     struct uart_caps uart = {0};
-    seL4_CPtr ep, driver_ep, badged;
+    seL4_CPtr ep, driver_ep, badged, pool;
     const char *why = NULL;
 
     printf("demo: root task: starting the UART driver and the shell\n");
@@ -220,8 +265,9 @@ int main(void)
     uart.ntfn = slots(1);
     uart.irq = slots(1);
     badged = slots(1);
-    if ((why = uart_regs(&uart)) != NULL ||                 /* the last of slots(): the processes' blocks follow */
-        (why = procs_init(slots(0) + 16, ep, driver_ep, uart.ntfn)) != NULL ||
+    run_reply = slots(1);
+    if ((why = uart_regs(&uart)) != NULL || (why = memory_init(slots, kept_untyped, &pool)) != NULL ||
+        (why = procs_init(slots(0) + 16, pool, ep, driver_ep, uart.ntfn)) != NULL ||    /* after the last slots() */
         (why = uart_irq(&uart, badged)) != NULL ||
         proc_start("uart", ROLE_UART, PRIO, driver_ep, &uart, &why) < 0 ||
         proc_start("shell", ROLE_SHELL, PRIO, driver_ep, NULL, &why) < 0) {

@@ -2,31 +2,12 @@
  * Processes of the demo system (see proc.h).
  */
 #include "proc.h"
+#include "demo_vm.h"
 #include <keel/thread.h>
 
-#if defined(__riscv)
-#define FRAME_OBJECT seL4_RISCV_4K_Page
-#define ROOT_OBJECT seL4_RISCV_PageTableObject
-#define ATTR seL4_RISCV_Default_VMAttributes
-#define page_map(f, vs, va) seL4_RISCV_Page_Map((f), (vs), (va), seL4_AllRights, ATTR)
-#define page_unmap seL4_RISCV_Page_Unmap
-#define table_map(t, vs, va) seL4_RISCV_PageTable_Map((t), (vs), (va), ATTR)
-#define asid_assign seL4_RISCV_ASIDPool_Assign
-#else
-#define FRAME_OBJECT seL4_X86_4K
-#define ROOT_OBJECT seL4_X64_PML4Object
-#define ATTR seL4_X86_Default_VMAttributes
-#define page_map(f, vs, va) seL4_X86_Page_Map((f), (vs), (va), seL4_AllRights, ATTR)
-#define page_unmap seL4_X86_Page_Unmap
-#define table_map(t, vs, va) seL4_X86_PageTable_Map((t), (vs), (va), ATTR)
-#define asid_assign seL4_X86_ASIDPool_Assign
-#endif
 
-#define ROOT seL4_CapInitThreadCNode
-#define PAGE 4096ul
 #define PROC_UT_BITS 21                 /* 2 MiB per process */
 #define PROC_SLOTS 256
-#define SCRATCH_VA 0x20000000ul         /* where the root fills a process's pages */
 
 extern char __keel_image_start[];
 
@@ -51,35 +32,26 @@ static void child_entry(seL4_Word role)
     }
 }
 
-const char *procs_init(seL4_CPtr first_slot, seL4_CPtr ep, seL4_CPtr driver_ep, seL4_CPtr ntfn)
+const char *procs_init(seL4_CPtr first_slot, seL4_CPtr pool, seL4_CPtr ep, seL4_CPtr driver_ep, seL4_CPtr ntfn)
 {
     const seL4_BootInfo *bi = seL4_GetBootInfo();
-    seL4_Uint8 best = 0;
 
-    for (seL4_Word i = 0; i < bi->untyped.end - bi->untyped.start; i++) {
-        const seL4_UntypedDesc *d = &bi->untypedList[i];
-        if (!d->isDevice && d->sizeBits > best) {
-            best = d->sizeBits;
-            mem_ut = bi->untyped.start + i;
-        }
-    }
-    if (best < PROC_UT_BITS + 3) {
-        return "no boot Untyped big enough for the processes";
-    }
     if (first_slot + MAX_PROCS * PROC_SLOTS > bi->empty.end) {
         return "not enough free root slots";
     }
-    if (seL4_Untyped_Retype(mem_ut, seL4_EndpointObject, 0, ROOT, 0, 0, ep, 1) != seL4_NoError ||
-        seL4_Untyped_Retype(mem_ut, seL4_EndpointObject, 0, ROOT, 0, 0, driver_ep, 1) != seL4_NoError ||
-        seL4_Untyped_Retype(mem_ut, seL4_NotificationObject, 0, ROOT, 0, 0, ntfn, 1) != seL4_NoError) {
+    /* The pool's first 2^PROC_UT_BITS bytes hold these; the processes' Untypeds follow. */
+    if (seL4_Untyped_Retype(pool, seL4_EndpointObject, 0, ROOT, 0, 0, ep, 1) != seL4_NoError ||
+        seL4_Untyped_Retype(pool, seL4_EndpointObject, 0, ROOT, 0, 0, driver_ep, 1) != seL4_NoError ||
+        seL4_Untyped_Retype(pool, seL4_NotificationObject, 0, ROOT, 0, 0, ntfn, 1) != seL4_NoError) {
         return "no endpoints or notification";
     }
+    mem_ut = pool;
     slot_base = first_slot;
     root_ep = ep;
     return NULL;
 }
 
-static seL4_CPtr alloc(struct proc *p, seL4_Word type, seL4_Word bits)
+seL4_CPtr proc_alloc(struct proc *p, seL4_Word type, seL4_Word bits)
 {
     seL4_CPtr slot = p->next;
 
@@ -101,8 +73,7 @@ static seL4_Word table_type(seL4_Word bits_left)
 #endif
 }
 
-/* Map frame at va in vspace, making missing page tables from p's memory. */
-static seL4_Error map(struct proc *p, seL4_CPtr frame, seL4_CPtr vspace, seL4_Word va)
+seL4_Error proc_map_logged(struct proc *p, seL4_CPtr frame, seL4_CPtr vspace, seL4_Word va, struct slot_log *tables)
 {
     seL4_Error err = seL4_NoError;
 
@@ -111,21 +82,30 @@ static seL4_Error map(struct proc *p, seL4_CPtr frame, seL4_CPtr vspace, seL4_Wo
         if (err != seL4_FailedLookup) {
             return err;
         }
-        seL4_CPtr table = alloc(p, table_type(seL4_GetMR(2)), 0);
-        if (table == 0) {
+        seL4_CPtr table = proc_alloc(p, table_type(seL4_GetMR(2)), 0);
+        if (table == 0 || (tables != NULL && tables->n == SLOT_LOG_MAX)) {
             return seL4_NotEnoughMemory;
         }
         if ((err = table_map(table, vspace, va)) != seL4_NoError) {
             return err;
         }
+        if (tables != NULL) {
+            tables->slot[tables->n++] = table;
+        }
     }
     return err;
+}
+
+/* Map frame at va in vspace, making missing page tables from p's memory. */
+static seL4_Error map(struct proc *p, seL4_CPtr frame, seL4_CPtr vspace, seL4_Word va)
+{
+    return proc_map_logged(p, frame, vspace, va, NULL);
 }
 
 /* A new frame mapped at va in vspace, holding a copy of src (NULL: zeros). */
 static seL4_Error copy_page(struct proc *p, seL4_CPtr vspace, seL4_Word va, const void *src)
 {
-    seL4_CPtr f = alloc(p, FRAME_OBJECT, 0);
+    seL4_CPtr f = proc_alloc(p, FRAME_OBJECT, 0);
     seL4_Error err;
 
     if (f == 0) {
@@ -178,8 +158,7 @@ static int build(int id, struct proc *p, seL4_CPtr driver_ep, const struct uart_
     seL4_CPtr vspace, cnode, ipc;
     seL4_UserContext uc;
 
-    p->next = p->base + 1;
-    vspace = alloc(p, ROOT_OBJECT, 0);
+    vspace = proc_alloc(p, ROOT_OBJECT, 0);
     STEP(vspace == 0 ? seL4_NotEnoughMemory : asid_assign(seL4_CapInitThreadASIDPool, vspace), "VSpace");
     seL4_Word tp = keel_tls_init(child_tls, sizeof(child_tls));      /* before the copy */
     for (seL4_Word i = 0; i < pages; i++) {
@@ -189,16 +168,16 @@ static int build(int id, struct proc *p, seL4_CPtr driver_ep, const struct uart_
     for (seL4_Word i = 0; i < PROC_STACK_PAGES; i++) {
         STEP(copy_page(p, vspace, PROC_STACK_VA + i * PAGE, NULL), "stack");
     }
-    ipc = alloc(p, FRAME_OBJECT, 0);
+    ipc = proc_alloc(p, FRAME_OBJECT, 0);
     STEP(ipc == 0 ? seL4_NotEnoughMemory : map(p, ipc, vspace, PROC_IPC_VA), "IPC buffer");
-    cnode = alloc(p, seL4_CapTableObject, PROC_CNODE_BITS);
+    cnode = proc_alloc(p, seL4_CapTableObject, PROC_CNODE_BITS);
     STEP(cnode == 0 ? seL4_NotEnoughMemory : seL4_NoError, "CNode");
     STEP(mint(cnode, SLOT_DRIVER, driver_ep, p->role == ROLE_UART ? 0 : (seL4_Word)id + 1), "driver endpoint");
     STEP(mint(cnode, SLOT_ROOT, root_ep, (seL4_Word)id + 1), "root endpoint");
     STEP(mint(cnode, SLOT_FAULT, root_ep, FAULT_BADGE | (seL4_Word)id), "fault endpoint");
     seL4_Word guard = seL4_CNode_CapData_new(0, seL4_WordBits - PROC_CNODE_BITS).words[0];
     STEP(mint(cnode, SLOT_CNODE, cnode, guard), "own CNode");
-    p->tcb = alloc(p, seL4_TCBObject, 0);
+    p->tcb = proc_alloc(p, seL4_TCBObject, 0);
     STEP(p->tcb == 0 ? seL4_NotEnoughMemory : seL4_NoError, "TCB");
     STEP(seL4_TCB_Configure(p->tcb, SLOT_FAULT, cnode, guard, vspace, 0, PROC_IPC_VA, ipc), "Configure");
     STEP(seL4_TCB_SetPriority(p->tcb, seL4_CapInitThreadTCB, p->prio), "SetPriority");
@@ -211,8 +190,7 @@ static int build(int id, struct proc *p, seL4_CPtr driver_ep, const struct uart_
     return id;
 }
 
-int proc_start(const char *name, enum proc_role role, seL4_Word prio, seL4_CPtr driver_ep,
-               const struct uart_caps *uart, const char **why)
+int proc_claim(const char *name, enum proc_role role, seL4_Word prio, const char **why)
 {
     int id = 0;
 
@@ -237,11 +215,23 @@ int proc_start(const char *name, enum proc_role role, seL4_Word prio, seL4_CPtr 
     memcpy(p->name, name, strlen(name) < NAME_MAX_LEN ? strlen(name) : NAME_MAX_LEN);
     p->role = role;
     p->prio = prio;
-    if (build(id, p, driver_ep, uart, why) < 0) {
-        seL4_CNode_Revoke(ROOT, p->ut, seL4_WordBits);
+    p->next = p->base + 1;
+    return id;
+}
+
+int proc_start(const char *name, enum proc_role role, seL4_Word prio, seL4_CPtr driver_ep,
+               const struct uart_caps *uart, const char **why)
+{
+    int id = proc_claim(name, role, prio, why);
+
+    if (id < 0) {
         return -1;
     }
-    p->state = PROC_RUNNING;
+    if (build(id, &procs[id], driver_ep, uart, why) < 0) {
+        seL4_CNode_Revoke(ROOT, procs[id].ut, seL4_WordBits);
+        return -1;
+    }
+    procs[id].state = PROC_RUNNING;
     return id;
 }
 

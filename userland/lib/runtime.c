@@ -28,6 +28,20 @@ static seL4_Word halt_status(int status)
     return (status >= 0 && status <= 127) ? (seL4_Word)status : 1;
 }
 
+/* A subsystem's root task reports to its parent and stops; the parent
+ * reclaims it. Returns only if there is no parent to report to. */
+static void report_to_parent(const seL4_BootInfo *bi, int status)
+{
+    const keel_parent *p = (const keel_parent *)keel_bootinfo_chunk(bi, KEEL_BOOTINFO_HEADER_PARENT);
+
+    if (p == seL4_Null || p->header.len < sizeof(*p)) {
+        return;
+    }
+    seL4_SetMR(0, (seL4_Word)status);
+    seL4_Send(p->exit_endpoint, seL4_MessageInfo_new(KEEL_EXIT_LABEL, 0, 0, 1));
+    seL4_TCB_Suspend(seL4_CapInitThreadTCB);
+}
+
 _Noreturn void keel_main_start(seL4_BootInfo *bi)
 {
     int status = 2;
@@ -39,6 +53,7 @@ _Noreturn void keel_main_start(seL4_BootInfo *bi)
         keel_tls_init_root();
         seL4_SetIPCBuffer(bi->ipcBuffer);
         status = main();
+        report_to_parent(bi, status);
     }
     keel_DebugHaltStatus(halt_status(status));
     for (;;) {

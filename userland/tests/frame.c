@@ -47,32 +47,36 @@ static const char *frame_zeroed(void)
     return NULL;
 }
 
-static const keel_meminfo *meminfo(void)
+/* Under a parent task there is no keel_meminfo: the frame must then lie in
+ * one of the RAM Untypeds the parent lent (bootinfo's untypedList). */
+static bool in_lent_ram(seL4_Word pa)
 {
     const seL4_BootInfo *bi = seL4_GetBootInfo();
 
-    for (seL4_Word off = 0; off < bi->extraLen;) {
-        const seL4_BootInfoHeader *h = (const seL4_BootInfoHeader *)((const char *)bi + PAGE + off);
-        if (h->len < sizeof(*h)) {
-            return NULL;
+    for (seL4_Word i = 0; i < bi->untyped.end - bi->untyped.start; i++) {
+        const seL4_UntypedDesc *d = &bi->untypedList[i];
+        if (!d->isDevice && pa >= d->paddr && pa + PAGE <= d->paddr + (1ul << d->sizeBits)) {
+            return true;
         }
-        if (h->id == KEEL_BOOTINFO_HEADER_MEMINFO) {
-            return (const keel_meminfo *)h;
-        }
-        off += h->len;
     }
-    return NULL;
+    return false;
 }
 
 static const char *frame_address_in_ram(void)
 {
     seL4_CPtr f = new_frame();
-    const keel_meminfo *m = meminfo();
+    const keel_meminfo *m =
+        (const keel_meminfo *)keel_bootinfo_chunk(seL4_GetBootInfo(), KEEL_BOOTINFO_HEADER_MEMINFO);
     seL4_Word pa = frame_paddr(f);
     bool in_ram = false;
 
-    CHECK(f != 0 && m != NULL, "no frame or no meminfo");
+    CHECK(f != 0, "no frame");
     CHECK(pa != ~0ul && pa % PAGE == 0, "GetAddress gave %lx", pa);
+    if (m == NULL && test_in_subsystem()) {
+        CHECK(in_lent_ram(pa), "frame at %lx is in no RAM Untyped of the bootinfo", pa);
+        return NULL;
+    }
+    CHECK(m != NULL, "no keel_meminfo chunk");
     for (seL4_Word i = 0; i < m->num_ram; i++) {
         in_ram |= pa >= m->ram[i].start && pa + PAGE <= m->ram[i].end;
     }

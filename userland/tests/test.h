@@ -9,6 +9,7 @@
  */
 #pragma once
 
+#include <stdbool.h>
 #include <sel4/sel4.h>
 #include <keel/libc.h>
 
@@ -21,17 +22,30 @@ struct test_suite {
     const struct test *tests;
     unsigned count;
     void (*after_each)(void);   /* run after every test of the suite, or NULL */
+    const char *(*unavailable)(void);  /* why this run cannot test the category (each test skips), or NULL */
 };
 
 #define TEST_SUITE(var, array) \
-    const struct test_suite var = { array, sizeof(array) / sizeof(array[0]), NULL }
+    const struct test_suite var = { array, sizeof(array) / sizeof(array[0]), NULL, NULL }
 
 /* A suite whose tests leave state behind that `after` clears (caps.c). */
 #define TEST_SUITE_AFTER_EACH(var, array, after) \
-    const struct test_suite var = { array, sizeof(array) / sizeof(array[0]), after }
+    const struct test_suite var = { array, sizeof(array) / sizeof(array[0]), after, NULL }
+
+/* The same, for a category that some runs cannot test: unavailable() says why. */
+#define TEST_SUITE_AFTER_EACH_IF(var, array, after, unavailable) \
+    const struct test_suite var = { array, sizeof(array) / sizeof(array[0]), after, unavailable }
 
 /* Format a failure reason into a static buffer and return it. */
 const char *test_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* True when a parent task, not the kernel, started this suite (the
+ * keel_parent extra-bootinfo chunk): the demo's shell runs it that way. */
+bool test_in_subsystem(void);
+
+/* True when a parent task left an initial slot null that the kernel fills:
+ * IRQControl and IOPortControl cannot be copied to a subsystem. */
+bool test_cap_withheld(seL4_CPtr slot);
 
 /* Skip the current test (TAP "# SKIP"), saying why: return its result. */
 const char *test_skip(const char *why);
