@@ -17,11 +17,14 @@ struct vm_object_type {
 
 static const struct vm_object_type vm_types[] = { ARCH_VM_OBJECT_TYPES };
 
+/* A frame type whose level cannot hold a page on this machine (x86_64's
+ * 1 GiB pages without CPU support) is not offered, as if the kernel had been
+ * built without it. */
 static const struct vm_object_type *vm_type(word_t type)
 {
     for (unsigned i = 0; i < ARRAY_SIZE(vm_types); i++)
         if (vm_types[i].type == type)
-            return &vm_types[i];
+            return vm_types[i].frame && !pt_level_has_pages(vm_types[i].level) ? NULL : &vm_types[i];
     return NULL;
 }
 
@@ -42,6 +45,11 @@ unsigned object_size_bits(word_t type, word_t user_bits)
     }
     const struct vm_object_type *v = vm_type(type);
     return v ? vm_object_bits(v) : 0;
+}
+
+bool object_type_offered(word_t type)
+{
+    return type < seL4_NonArchObjectTypeCount || vm_type(type) != NULL;
 }
 
 bool object_type_is_frame(word_t type)

@@ -9,6 +9,8 @@
 /* Size in bits of an object of seL4 type 'type' with user size 'user_bits',
  * or 0 if the type does not exist. */
 unsigned object_size_bits(word_t type, word_t user_bits);
+/* Can Untyped_Retype make objects of this type on this machine? */
+bool object_type_offered(word_t type);
 bool object_type_is_frame(word_t type);
 /* Build the capability to a new, zeroed object at kernel address 'obj'. */
 cap_t object_create(word_t type, word_t user_bits, void *obj, bool device);

@@ -93,20 +93,32 @@ paddr_t regions_total(const struct region_set *s)
     return sum;
 }
 
+/* How big an aligned block may end at 'end': its number of low zero bits. */
+static unsigned end_alignment(paddr_t end)
+{
+    return end ? (unsigned)__builtin_ctzll(end) : 64;
+}
+
+/* Boot objects come from the top of the range whose end is least aligned:
+ * a range that ends at a big power-of-two boundary is the tail of a big
+ * aligned block (a big Untyped, a 1 GiB page) that a small allocation would
+ * break; alignment gaps left by earlier allocations are filled first. */
 bool regions_alloc(struct region_set *s, unsigned size_bits, paddr_t *out)
 {
     paddr_t size = (paddr_t)1 << size_bits;
+    unsigned best = s->n;
     for (unsigned i = s->n; i-- > 0;) {
         struct phys_region r = s->r[i];
-        if (r.end - r.start < size)
+        if (r.end - r.start < size || ((r.end - size) & ~(size - 1)) < r.start)
             continue;
-        paddr_t base = (r.end - size) & ~(size - 1);
-        if (base < r.start)
-            continue;
-        if (!regions_remove(s, base, base + size))
-            return false;
-        *out = base;
-        return true;
+        if (best == s->n || end_alignment(r.end) < end_alignment(s->r[best].end))
+            best = i;
     }
-    return false;
+    if (best == s->n)
+        return false;
+    paddr_t base = (s->r[best].end - size) & ~(size - 1);
+    if (!regions_remove(s, base, base + size))
+        return false;
+    *out = base;
+    return true;
 }

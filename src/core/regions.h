@@ -22,6 +22,7 @@ bool regions_remove_set(struct region_set *s, const struct region_set *other);
 bool regions_add_intersection(struct region_set *dst, const struct region_set *src,
                               paddr_t start, paddr_t end);
 paddr_t regions_total(const struct region_set *s);
-/* Take a 2^size_bits block aligned to its size, from the highest range that
- * has one. Returns false if none does. */
+/* Take a 2^size_bits block aligned to its size from the top of a range that
+ * has one: the range whose end is least aligned (the highest among equals),
+ * so that big aligned blocks stay whole. Returns false if none has one. */
 bool regions_alloc(struct region_set *s, unsigned size_bits, paddr_t *out);

@@ -77,7 +77,7 @@ static int lookup_dest_cnode(struct invocation *inv, cap_t *node)
 
 static int check_object_args(word_t type, word_t user_bits, unsigned *obj_bits)
 {
-    if (type >= seL4_ObjectTypeCount)
+    if (type >= seL4_ObjectTypeCount || !object_type_offered(type))
         return err_invalid_argument(0);
     if (user_bits >= WORD_BITS)
         return err_range(0, seL4_MaxUntypedBits);

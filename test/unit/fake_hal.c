@@ -7,6 +7,7 @@
 #include "fake_hal.h"
 
 struct fake_hal fake;
+bool fake_level1_pages = true;
 
 void arch_putchar(int c) { putchar(c); }
 void arch_poweroff(int status) { printf("# poweroff(%d)\n", status); exit(status); }

@@ -4,6 +4,7 @@
  * that every capability field survives its two-word encoding.
  */
 #include <stdlib.h>
+#include <arch/pte.h>
 #include <core/objects.h>
 #include <sel4/constants.h>
 #include "check.h"
@@ -19,6 +20,13 @@ int main(void)
     CHECK(object_size_bits(7, 0) == 30 && object_type_is_frame(7), "1 GiB frame (fake arch type 7)");
     CHECK(object_size_bits(10, 0) == 12 && !object_type_is_frame(10), "page table: one page");
     CHECK(object_size_bits(99, 0) == 0, "unknown type has no size");
+    CHECK(object_type_offered(seL4_TCBObject) && object_type_offered(7) && !object_type_offered(99),
+          "every type of the table is offered, an unknown one is not");
+    fake_level1_pages = false;
+    CHECK(!object_type_offered(7) && object_size_bits(7, 0) == 0 && !object_type_is_frame(7),
+          "a frame type whose level holds no pages on this machine is not offered");
+    CHECK(object_type_offered(5), "a table of that level still is");
+    fake_level1_pages = true;
 
     void *mem = aligned_alloc(1 << 16, 1 << 16);
     cap_t u = cap_untyped(mem, 16, true, 0x1230);

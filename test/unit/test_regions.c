@@ -44,6 +44,13 @@ int main(void)
     CHECK(regions_total(&ram) == 0x8000000 - 0x21000, "allocated bytes leave the set (%lx)",
           (unsigned long)regions_total(&ram));
     CHECK(ram.n == 2, "alignment gap stays free");
+    CHECK(regions_alloc(&ram, 12, &pa) && pa == 0x87ffe000, "a small block fills the alignment gap first");
+    struct region_set two = { 0 };
+    regions_add(&two, 0x80300000, 0xbfe00000);
+    regions_add(&two, 0xbfe02000, 0x100000000);
+    CHECK(regions_alloc(&two, 12, &pa) && pa == 0xbfdff000,
+          "alloc spares the range that ends at a 4 GiB boundary (%lx)", (unsigned long)pa);
+    CHECK(regions_alloc(&two, 16, &pa) && pa == 0xbfde0000, "and keeps sparing it");
     struct region_set small = { 0 };
     regions_add(&small, 0x1000, 0x3000);
     CHECK(!regions_alloc(&small, 13, &pa), "alloc fails when no aligned block fits");

@@ -16,6 +16,8 @@ static const struct test_suite *const suites[] = {
     &tcb_suite, &ipc_suite, &ipc_more_suite, &ntfn_suite, &bind_suite, &sched_suite, &fault_suite,
     &vspace_suite,
     &frame_suite,
+    &hugepage_suite,
+    &devframe_suite,
     &isol_suite,
     &irq_suite,
     &stress_suite,

@@ -270,10 +270,12 @@ vm_thread *vm_space_thread(struct vm_space *s, int i, enum vm_op op, seL4_Word a
 
 /* ---- memory ---- */
 
-seL4_CPtr big_untyped(unsigned bits)
+/* The smallest RAM boot Untyped of at least 2^bits bytes other than the
+ * pool, or 0. */
+static seL4_CPtr big_candidate(unsigned bits)
 {
     const seL4_BootInfo *bi = seL4_GetBootInfo();
-    seL4_CPtr best = 0, slot;
+    seL4_CPtr best = 0;
     seL4_Uint8 best_bits = 0;
 
     for (seL4_Word i = 0; i < bi->untyped.end - bi->untyped.start; i++) {
@@ -284,12 +286,89 @@ seL4_CPtr big_untyped(unsigned bits)
             best_bits = d->sizeBits;
         }
     }
-    slot = slot_alloc();
+    return best;
+}
+
+bool has_big_untyped(unsigned bits)
+{
+    return big_candidate(bits) != 0;
+}
+
+seL4_CPtr big_untyped(unsigned bits)
+{
+    seL4_CPtr best = big_candidate(bits), slot = slot_alloc();
+
     if (best == 0 || slot == 0 || retype_one(best, seL4_UntypedObject, bits, slot) != seL4_NoError) {
         return 0;
     }
     big_parent = best;
     return slot;
+}
+
+bool cpu_has_huge_pages(void)
+{
+#if defined(__x86_64__)
+    seL4_Uint32 a, b, c, d;
+
+    __asm__ volatile("cpuid" : "=a"(a), "=b"(b), "=c"(c), "=d"(d) : "a"(0x80000000u), "c"(0u));
+    if (a < 0x80000001u) {
+        return false;
+    }
+    __asm__ volatile("cpuid" : "=a"(a), "=b"(b), "=c"(c), "=d"(d) : "a"(0x80000001u), "c"(0u));
+    return (d & (1u << 26)) != 0;
+#else
+    return true;
+#endif
+}
+
+/* ---- device memory ---- */
+
+/* The boot device Untyped covering paddr: its slot (0 if none), base and size. */
+static seL4_CPtr device_untyped_covering(seL4_Word paddr, seL4_Word *base, seL4_Word *bits)
+{
+    const seL4_BootInfo *bi = seL4_GetBootInfo();
+
+    for (seL4_Word i = 0; i < bi->untyped.end - bi->untyped.start; i++) {
+        const seL4_UntypedDesc *d = &bi->untypedList[i];
+        if (d->isDevice && d->paddr <= paddr && paddr - d->paddr < (1ul << d->sizeBits)) {
+            *base = d->paddr;
+            *bits = d->sizeBits;
+            return bi->untyped.start + i;
+        }
+    }
+    return 0;
+}
+
+/* Halve until an Untyped starts at paddr: keep the half that holds it. */
+const char *device_untyped_at(seL4_Word paddr, seL4_CPtr *ut)
+{
+    seL4_Word base = 0, bits = 0;
+
+    *ut = device_untyped_covering(paddr, &base, &bits);
+    if (*ut == 0) {
+        return test_skip("no device Untyped in the bootinfo covers the device");
+    }
+    while (base != paddr) {
+        seL4_CPtr halves = slots_alloc(2);
+        CHECK(halves != 0, "out of scratch slots");
+        bits--;
+        TRY(expect_ok(seL4_Untyped_Retype(*ut, seL4_UntypedObject, bits, ROOT, 0, 0, halves, 2),
+                      "halving a device Untyped"));
+        seL4_Word upper = (paddr - base) >> bits;       /* 0 or 1: which half holds paddr */
+        *ut = halves + upper;
+        base += upper << bits;
+    }
+    return NULL;
+}
+
+const char *device_frame_at(seL4_Word paddr, seL4_CPtr *frame)
+{
+    seL4_CPtr ut;
+
+    TRY(device_untyped_at(paddr, &ut));
+    *frame = slot_alloc();
+    CHECK(*frame != 0, "out of scratch slots");
+    return expect_ok(retype_one(ut, VM_FRAME_OBJECT, 0, *frame), "Retype of a frame from device memory");
 }
 
 void vm_cleanup(void)

@@ -12,12 +12,14 @@
  */
 #pragma once
 
+#include <stdbool.h>
 #include <keel/thread.h>
 #include "caps.h"
 
 #if defined(__riscv)
 #define VM_FRAME_OBJECT seL4_RISCV_4K_Page
 #define VM_LARGE_OBJECT seL4_RISCV_Mega_Page
+#define VM_HUGE_OBJECT seL4_RISCV_Giga_Page
 #define VM_ROOT_OBJECT seL4_RISCV_PageTableObject
 #define VM_ATTR_DEFAULT seL4_RISCV_Default_VMAttributes
 #define VM_ATTR_XN seL4_RISCV_ExecuteNever
@@ -39,6 +41,7 @@ typedef seL4_RISCV_Page_GetAddress_t page_get_address_t;
 #elif defined(__x86_64__)
 #define VM_FRAME_OBJECT seL4_X86_4K
 #define VM_LARGE_OBJECT seL4_X86_LargePageObject
+#define VM_HUGE_OBJECT seL4_X64_HugePageObject
 #define VM_ROOT_OBJECT seL4_X64_PML4Object
 #define VM_ATTR_DEFAULT seL4_X86_Default_VMAttributes
 #define VM_ATTR_XN seL4_X86_ExecuteNever
@@ -63,6 +66,7 @@ typedef seL4_X86_Page_GetAddress_t page_get_address_t;
 
 #define PAGE 4096ul
 #define LARGE_PAGE (1ul << seL4_LargePageBits)
+#define HUGE_PAGE (1ul << seL4_HugePageBits)
 #define RIGHTS_ALL seL4_AllRights
 #define RIGHTS_RO seL4_CapRights_new(0, 0, 1, 0)
 #define RIGHTS_NONE seL4_CapRights_new(0, 0, 0, 0)
@@ -172,3 +176,20 @@ void vm_cleanup(void);
 /* A new Untyped of 2^bits bytes from a boot Untyped other than the pool (for
  * tests that need more than the pool has); 0 if there is none. */
 seL4_CPtr big_untyped(unsigned bits);
+
+/* Does the bootinfo list a RAM Untyped of at least 2^bits bytes besides the
+ * pool (so that big_untyped(bits) can succeed)? */
+bool has_big_untyped(unsigned bits);
+
+/* Does the CPU map 1 GiB pages? riscv64 (Sv39): always; x86_64: CPUID
+ * 0x80000001 EDX bit 26 (Page1GB), which user code may read too. */
+bool cpu_has_huge_pages(void);
+
+/* ---- device memory ---- */
+
+/* In *ut a device Untyped that starts at paddr (page-aligned), split off
+ * the boot device Untyped that covers it; a skip if none covers it. */
+const char *device_untyped_at(seL4_Word paddr, seL4_CPtr *ut);
+
+/* In *frame a 4 KiB frame of the device memory at paddr (see above). */
+const char *device_frame_at(seL4_Word paddr, seL4_CPtr *frame);

@@ -3,6 +3,7 @@
  * stack for ring 3 -> ring 0 transitions), the IDT, the syscall MSRs and the
  * control-register bits the kernel relies on (WP, NX, SSE for user code).
  */
+#include <core/printk.h>
 #include <drivers/x86/msr.h>
 #include "x86_64.h"
 
@@ -33,6 +34,12 @@ struct x86_table_ptr {
     uint16_t limit;
     uint64_t base;
 } __attribute__((packed));
+
+#define CPUID_EXT_MAX        0x80000000u
+#define CPUID_EXT_FEATURES   0x80000001u
+#define CPUID_EDX_PAGE1GB    (1u << 26)
+
+bool x86_huge_pages;            /* read by pt_level_has_pages() (<arch/pte.h>) */
 
 #define GDT_ENTRIES     8       /* null, 5 segments, the TSS (two slots) */
 #define IDT_GATE_INTR   0x8e    /* present, DPL 0, 64-bit interrupt gate */
@@ -151,6 +158,15 @@ static void cr_init(void)
     __asm__ volatile("fninit");
 }
 
+/* 1 GiB pages are an optional feature (QEMU's qemu64 CPU lacks it); the
+ * core offers seL4_X64_HugePageObject only with it. */
+static void features_init(void)
+{
+    x86_huge_pages = cpuid(CPUID_EXT_MAX, 0).eax >= CPUID_EXT_FEATURES &&
+                     (cpuid(CPUID_EXT_FEATURES, 0).edx & CPUID_EDX_PAGE1GB);
+    kprintf("x86: 1 GiB pages %s\n", x86_huge_pages ? "supported" : "not supported (no HugePage objects)");
+}
+
 void x86_cpu_init(void)
 {
     gdt_init();
@@ -158,4 +174,5 @@ void x86_cpu_init(void)
     idt_init();
     syscall_init();
     cr_init();
+    features_init();
 }

@@ -2,9 +2,8 @@
  * x86_64 4-level page-table entries and geometry for the core's generic walker.
  * Level 0 is the PML4 (512 GiB per entry), level 1 the PDPT (1 GiB), level 2
  * the page directory (2 MiB), level 3 the page table (4 KiB). Leaves are
- * allowed at levels 1..3; at levels 1 and 2 a leaf has the PS bit set.
- * Note: 1 GiB leaves need CPUID.80000001h:EDX.Page1GB, which QEMU's default
- * CPU lacks, so the HugePage object type is not offered (ARCH_VM_OBJECT_TYPES).
+ * allowed at levels 2..3, and at level 1 when the CPU has 1 GiB pages; at
+ * levels 1 and 2 a leaf has the PS bit set.
  */
 #pragma once
 
@@ -29,7 +28,17 @@ typedef uint64_t pte_t;
 static inline unsigned pt_level_index_bits(unsigned level) { (void)level; return 9; }
 static inline unsigned pt_level_size_bits(unsigned level) { (void)level; return PAGE_BITS; }
 static inline unsigned pt_level_shift(unsigned level) { return PAGE_BITS + 9 * (PT_LEVELS - 1 - level); }
-static inline bool pt_level_has_pages(unsigned level) { return level >= 1 && level < PT_LEVELS; }
+
+/* Set once at boot from CPUID.80000001h:EDX bit 26 (Page1GB) by
+ * x86_cpu_init(). Without it a PDPT entry with PS set is a reserved-bit page
+ * fault on every access, so level 1 then holds no pages and the core does
+ * not offer seL4_X64_HugePageObject. QEMU's default CPU (qemu64) lacks it. */
+extern bool x86_huge_pages;
+
+static inline bool pt_level_has_pages(unsigned level)
+{
+    return (level >= 2 && level < PT_LEVELS) || (level == 1 && x86_huge_pages);
+}
 
 /* Non-leaf entries grant everything; the leaf decides. U must be set on the
  * whole path for a user page to be reachable. */
@@ -70,10 +79,12 @@ static inline paddr_t pte_addr(pte_t p) { return p & PTE_ADDR_MASK; }
 
 /* seL4's x86_64 VM object types for Untyped_Retype: { type, is_frame, level }.
  * A frame's level is the level whose entry maps it; a table's level is its own
- * (PML4 0, PDPT 1, page directory 2, page table 3). seL4_X64_HugePageObject is
- * left out: without Page1GB support a 1 GiB leaf would fault on every access. */
+ * (PML4 0, PDPT 1, page directory 2, page table 3). The core offers a frame
+ * type only where pt_level_has_pages() allows its level: the HugePage needs
+ * Page1GB. */
 #define ARCH_VM_OBJECT_TYPES                                                    \
     { seL4_X86_4K, true, 3 }, { seL4_X86_LargePageObject, true, 2 },            \
+    { seL4_X64_HugePageObject, true, 1 },                                       \
     { seL4_X86_PageTableObject, false, 3 }, { seL4_X86_PageDirectoryObject, false, 2 }, \
     { seL4_X86_PDPTObject, false, 1 }, { seL4_X64_PML4Object, false, 0 }
 

@@ -1,6 +1,7 @@
 /*
  * Fake page tables for the host unit tests: four levels of 9 index bits (like
- * x86_64), leaves allowed at levels 1..3, a made-up PTE encoding.
+ * x86_64), leaves allowed at levels 1..3 (1 only while fake_level1_pages), a
+ * made-up PTE encoding.
  */
 #pragma once
 
@@ -18,7 +19,10 @@ typedef uint64_t pte_t;
 static inline unsigned pt_level_index_bits(unsigned level) { (void)level; return 9; }
 static inline unsigned pt_level_size_bits(unsigned level) { (void)level; return PAGE_BITS; }
 static inline unsigned pt_level_shift(unsigned level) { return PAGE_BITS + 9 * (PT_LEVELS - 1 - level); }
-static inline bool pt_level_has_pages(unsigned level) { return level >= 1; }
+/* Level 1 leaves can be switched off, as x86_64 does without 1 GiB pages
+ * (fake_hal.c; true unless a test clears it). */
+extern bool fake_level1_pages;
+static inline bool pt_level_has_pages(unsigned level) { return level >= 2 || (level == 1 && fake_level1_pages); }
 static inline pte_t pte_table(paddr_t pt) { return (pt & FPTE_ADDR_MASK) | FPTE_V; }
 static inline pte_t pte_page(paddr_t pa, unsigned level, unsigned vm)
 {
