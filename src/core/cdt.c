@@ -11,15 +11,6 @@
 
 struct cte cdt_head;
 
-static void set_next(struct cte *s, struct cte *next)
-{
-    s->cdt_next = (word_t)next | (s->cdt_next & ~CDT_LINK_MASK);
-}
-
-static void set_prev(struct cte *s, struct cte *prev)
-{
-    s->cdt_prev = (word_t)prev | (s->cdt_prev & ~CDT_LINK_MASK);
-}
 
 bool cdt_is_parent_of(const struct cte *a, const struct cte *b)
 {
@@ -39,17 +30,6 @@ bool cdt_has_children(const struct cte *s)
 {
     const struct cte *n = cdt_next(s);
     return n && cdt_is_parent_of(s, n);
-}
-
-void cdt_link_after(struct cte *prev, struct cte *dest, cap_t cap, bool revocable, bool first_badged)
-{
-    struct cte *next = cdt_next(prev);
-    dest->cap = cap;
-    dest->cdt_prev = (word_t)prev | (revocable ? CDT_REVOCABLE : 0);
-    dest->cdt_next = (word_t)next | (first_badged ? CDT_FIRST_BADGED : 0);
-    set_next(prev, dest);
-    if (next)
-        set_prev(next, dest);
 }
 
 /* For Untyped capabilities the 'first badged' bit, meaningless for them in
@@ -77,9 +57,9 @@ void cte_move(cap_t new_cap, struct cte *src, struct cte *dest)
     src->cap = cap_null();
     src->cdt_prev = src->cdt_next = 0;
     if (prev)
-        set_next(prev, dest);
+        cdt_set_next(prev, dest);
     if (next)
-        set_prev(next, dest);
+        cdt_set_prev(next, dest);
 }
 
 /* Links are re-read after the first half is updated so that swapping two
@@ -90,34 +70,18 @@ void cte_swap(cap_t c1, struct cte *s1, cap_t c2, struct cte *s2)
     s2->cap = c1;
     word_t p1 = s1->cdt_prev, n1 = s1->cdt_next;
     if (cdt_prev(s1))
-        set_next(cdt_prev(s1), s2);
+        cdt_set_next(cdt_prev(s1), s2);
     if (cdt_next(s1))
-        set_prev(cdt_next(s1), s2);
+        cdt_set_prev(cdt_next(s1), s2);
     word_t p2 = s2->cdt_prev, n2 = s2->cdt_next;
     s1->cdt_prev = p2;
     s1->cdt_next = n2;
     s2->cdt_prev = p1;
     s2->cdt_next = n1;
     if (cdt_prev(s1))
-        set_next(cdt_prev(s1), s1);
+        cdt_set_next(cdt_prev(s1), s1);
     if (cdt_next(s1))
-        set_prev(cdt_next(s1), s1);
-}
-
-static void cte_empty(struct cte *slot)
-{
-    if (cap_is_null(slot->cap))
-        return;
-    struct cte *prev = cdt_prev(slot), *next = cdt_next(slot);
-    if (prev)
-        set_next(prev, next);
-    if (next) {
-        set_prev(next, prev);
-        if (cdt_first_badged(slot))
-            next->cdt_next |= CDT_FIRST_BADGED;
-    }
-    slot->cap = cap_null();
-    slot->cdt_prev = slot->cdt_next = 0;
+        cdt_set_prev(cdt_next(s1), s1);
 }
 
 bool cte_is_final(const struct cte *slot)
@@ -197,7 +161,7 @@ static void zombie_step(struct cte *top)
     struct cte *e = zombie_end(z->cap);
     if (!skip && !cap_is_null(e->cap)) {
         finalise_cap(e->cap, cte_is_final(e));
-        cte_empty(e);
+        cdt_unlink(e);
     }
     zombie_shrink(z);
 }
@@ -207,7 +171,7 @@ void cte_delete_one(struct cte *slot)
     if (cap_is_null(slot->cap))
         return;
     finalise_cap(slot->cap, cte_is_final(slot));
-    cte_empty(slot);
+    cdt_unlink(slot);
 }
 
 int cte_delete(struct cte *slot, bool exposed)
@@ -218,7 +182,7 @@ int cte_delete(struct cte *slot, bool exposed)
     if (cap_type(slot->cap) != CAP_ZOMBIE) {
         cap_t rest = finalise_cap(slot->cap, cte_is_final(slot));
         if (cap_is_null(rest)) {
-            cte_empty(slot);
+            cdt_unlink(slot);
             return EXC_NONE;
         }
         slot->cap = rest;
@@ -228,7 +192,7 @@ int cte_delete(struct cte *slot, bool exposed)
         if (preemption_point())
             return EXC_PREEMPTED;
     }
-    cte_empty(slot);
+    cdt_unlink(slot);
     return EXC_NONE;
 }
 

@@ -51,3 +51,31 @@ struct lookup_result cspace_resolve(cap_t root, word_t cptr, unsigned depth);
 /* Look up the slot named by a full-width cptr in a thread's CSpace (the rule
  * for invoked capabilities: a non-CNode capability ends the walk). */
 struct lookup_result cspace_lookup_slot(cap_t root, word_t cptr);
+
+/* cspace_lookup_slot() for the hot paths (the IPC fastpath, the slow path's
+ * sends and receives): the slot, or NULL on any failure, without the
+ * details (ask cspace_lookup_slot() for those). Each level takes its guard
+ * and index bits with one shift and mask. */
+static inline struct cte *cspace_lookup_fast(cap_t root, word_t cptr)
+{
+    unsigned left = WORD_BITS;
+    cap_t node = root;
+    if (cap_type(node) != CAP_CNODE)
+        return NULL;
+    for (;;) {
+        unsigned radix = cap_cnode_radix(node), gsize = cap_cnode_guard_size(node);
+        if (radix + gsize - 1 >= left)          /* also radix + gsize == 0 */
+            return NULL;
+        /* The unresolved bits at the top of a word: the guard, then the
+         * index. Shifting in two steps keeps every count below WORD_BITS. */
+        word_t bits = cptr << (WORD_BITS - left);
+        if (bits >> (WORD_BITS - 1 - gsize) >> 1 != cap_cnode_guard(node))
+            return NULL;
+        word_t index = (bits << gsize) >> (WORD_BITS - 1 - radix) >> 1;
+        struct cte *slot = (struct cte *)cap_ptr(node) + index;
+        left -= radix + gsize;
+        if (left == 0 || cap_type(slot->cap) != CAP_CNODE)
+            return slot;
+        node = slot->cap;
+    }
+}

@@ -32,8 +32,9 @@ static void setup_caller_cap(struct tcb *sender, struct tcb *receiver, bool can_
 {
     sender->state = THREAD_BLOCKED_REPLY;
     sched_thread_blocked(sender);
-    struct cte *master = &sender->slots[TCB_REPLY];
-    cte_insert(cap_reply(sender, false, can_grant), master, &receiver->slots[TCB_CALLER]);
+    /* What cte_insert() would do: a reply capability is never revocable. */
+    cdt_link_after(&sender->slots[TCB_REPLY], &receiver->slots[TCB_CALLER],
+                   cap_reply(sender, false, can_grant), false, false);
 }
 
 static void after_call(struct tcb *sender, struct tcb *receiver, bool recv_can_grant)

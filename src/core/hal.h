@@ -68,6 +68,15 @@ struct user_fault {
 struct arch_context *core_fault(const struct user_fault *f);
 struct arch_context *core_interrupt(void);
 
+/* The IPC fastpath (core/fastpath.c): for seL4_SysCall and seL4_SysReplyRecv
+ * the port's syscall entry calls these instead of core_syscall(), with the
+ * capability and message-info registers (the whole user context is saved,
+ * as for any entry). They never return: they finish in arch_fastpath_exit()
+ * or, when the fast case does not apply, in the slow path and
+ * arch_restore_user(). */
+_Noreturn void fastpath_call(word_t cptr, word_t info);
+_Noreturn void fastpath_reply_recv(word_t cptr, word_t info);
+
 /* ---- what every port implements ---- */
 
 /* Console and power. */
@@ -77,6 +86,11 @@ _Noreturn void arch_panic_halt(void);        /* stop the CPU after a kernel pani
 
 /* Return to user mode with ctx, or idle (ctx == NULL) until an interrupt. */
 _Noreturn void arch_restore_user(struct arch_context *ctx);
+/* The fastpath's way back: ctx is a thread that entered the kernel through
+ * a system call (it was blocked in Recv or Call), so the port may skip what
+ * only other entries need, but it must still switch whatever per-thread
+ * state it keeps (TLS base, FPU) and make the context safe to restore. */
+_Noreturn void arch_fastpath_exit(struct arch_context *ctx);
 
 /* Thread context. */
 void arch_context_init(struct arch_context *ctx, word_t pc, word_t sp, word_t arg0);

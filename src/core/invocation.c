@@ -7,6 +7,7 @@
 #include <core/ipc.h>
 #include <core/msg.h>
 #include <core/sched.h>
+#include <core/vspace.h>
 #include <sel4/constants.h>
 #include <sel4/errors.h>
 
@@ -105,7 +106,13 @@ static int invoke_notification(struct invocation *inv)
 
 static int decode(struct invocation *inv)
 {
-    switch (cap_type(inv->cap)) {
+    enum cap_type type = cap_type(inv->cap);
+    /* Any other object invocation may change some thread's address space
+     * (SetSpace, unmapping or deleting a root, an ASID pool going): threads
+     * look theirs up again at their next activation. */
+    if (type != CAP_ENDPOINT && type != CAP_NOTIFICATION && type != CAP_REPLY)
+        vspace_spaces_changed();
+    switch (type) {
     case CAP_UNTYPED: return decode_untyped(inv);
     case CAP_CNODE: return decode_cnode(inv);
     case CAP_ENDPOINT: return invoke_endpoint(inv);
@@ -165,41 +172,69 @@ static void restart_syscall(struct tcb *t)
     handle_pending_interrupt();
 }
 
-void handle_invocation(bool is_call, bool blocking)
+/* The common case of the slow path, kept off the general decode: a Send or
+ * Call on an endpoint, or a Send on a notification, with no capabilities to
+ * look up. False: not such a case, nothing done. */
+static bool send_without_decode(struct tcb *t, cap_t c, bool is_call, bool blocking)
 {
-    struct invocation inv = { 0 };
-    inv.thread = cur_thread;
-    inv.buf = tcb_ipc_buffer(cur_thread);
-    seL4_MessageInfo_t mi = { { arch_context_get(&cur_thread->ctx, REG_MSGINFO) } };
-    word_t cptr = arch_context_get(&cur_thread->ctx, REG_CAP);
-    inv.label = seL4_MessageInfo_get_label(mi);
-    inv.length = (unsigned)MIN(seL4_MessageInfo_get_length(mi), (word_t)seL4_MsgMaxLength);
-    if (!inv.buf)
-        inv.length = MIN(inv.length, (unsigned)ARCH_NUM_MSG_REGS);
-    struct lookup_result r = cspace_lookup_slot(cur_thread->slots[TCB_CTABLE].cap, cptr);
-    if (!r.slot) {
-        if (blocking)
-            fault_cap(cur_thread, cptr, false, &r.fault);
-        return;
+    unsigned r = cap_rights(c);
+    if (!(r & RIGHT_WRITE))
+        return false;
+    if (cap_type(c) == CAP_ENDPOINT) {
+        ep_send(t, cap_ptr(c), cap_badge(c), r & RIGHT_GRANT, r & RIGHT_GRANT_REPLY, blocking, is_call);
+        return true;
     }
-    inv.slot = r.slot;
-    inv.cap = r.slot->cap;
-    inv.is_call = is_call;
-    inv.blocking = blocking;
-    word_t extra = inv.buf ? seL4_MessageInfo_get_extraCaps(mi) : 0;
-    if (!lookup_extra_caps(&inv, extra))
+    if (cap_type(c) == CAP_NOTIFICATION && !is_call) {
+        ntfn_signal(cap_ptr(c), cap_badge(c));
+        return true;
+    }
+    return false;
+}
+
+static void decode_and_invoke(struct invocation *inv, seL4_MessageInfo_t mi)
+{
+    inv->label = seL4_MessageInfo_get_label(mi);
+    inv->length = (unsigned)MIN(seL4_MessageInfo_get_length(mi), (word_t)seL4_MsgMaxLength);
+    if (!inv->buf)
+        inv->length = MIN(inv->length, (unsigned)ARCH_NUM_MSG_REGS);
+    word_t extra = inv->buf ? seL4_MessageInfo_get_extraCaps(mi) : 0;
+    if (!lookup_extra_caps(inv, extra))
         return;
-    int status = decode(&inv);
+    int status = decode(inv);
     if (status == EXC_PREEMPTED) {
-        restart_syscall(inv.thread);
+        restart_syscall(inv->thread);
         return;
     }
     /* A Call gets an answer from the kernel only if it did not turn into
      * IPC (a thread blocked or stopped by the operation gets none). */
-    if (!is_call || inv.thread->state != THREAD_RUNNING)
+    if (!inv->is_call || inv->thread->state != THREAD_RUNNING)
         return;
     if (status == EXC_SYSCALL_ERROR)
-        reply_error(&inv);
+        reply_error(inv);
     else
-        reply(&inv, 0, inv.reply_length);
+        reply(inv, 0, inv->reply_length);
+}
+
+void handle_invocation(bool is_call, bool blocking)
+{
+    struct tcb *t = cur_thread;
+    seL4_MessageInfo_t mi = msginfo_get(t);
+    word_t cptr = arch_context_get(&t->ctx, REG_CAP);
+    struct cte *slot = cspace_lookup_fast(t->slots[TCB_CTABLE].cap, cptr);
+    if (!slot) {
+        struct lookup_result r = cspace_lookup_slot(t->slots[TCB_CTABLE].cap, cptr);
+        if (blocking)
+            fault_cap(t, cptr, false, &r.fault);
+        return;
+    }
+    if (seL4_MessageInfo_get_extraCaps(mi) == 0 && send_without_decode(t, slot->cap, is_call, blocking))
+        return;
+    struct invocation inv = { 0 };
+    inv.thread = t;
+    inv.buf = tcb_ipc_buffer(t);
+    inv.slot = slot;
+    inv.cap = slot->cap;
+    inv.is_call = is_call;
+    inv.blocking = blocking;
+    decode_and_invoke(&inv, mi);
 }

@@ -41,9 +41,11 @@ static void bitmap_clear(unsigned p)
         bitmap_l1 &= ~BIT(p / WORD_BITS);
 }
 
+/* The port's find-first-set: one instruction on x86_64, a short branchy
+ * search where the ISA has none (riscv64 without Zbb). */
 static unsigned highest_bit(word_t w)
 {
-    return WORD_BITS - 1 - (unsigned)__builtin_clzl(w);
+    return arch_highest_bit(w);
 }
 
 void sched_enqueue(struct tcb *t)
@@ -92,13 +94,16 @@ void sched_dequeue(struct tcb *t)
         bitmap_clear(t->priority);
 }
 
+/* The highest priority with a ready thread; only when bitmap_l1 != 0. */
+static unsigned top_priority(void)
+{
+    unsigned hi = highest_bit(bitmap_l1);
+    return hi * WORD_BITS + highest_bit(bitmap_l2[hi]);
+}
+
 struct tcb *sched_highest(void)
 {
-    if (!bitmap_l1)
-        return NULL;
-    unsigned hi = highest_bit(bitmap_l1);
-    unsigned p = hi * WORD_BITS + highest_bit(bitmap_l2[hi]);
-    return ready[p].head;
+    return bitmap_l1 ? ready[top_priority()].head : NULL;
 }
 
 void sched_request_choose(void)
@@ -165,10 +170,9 @@ static void switch_to(struct tcb *next)
     cur_thread = next;
 }
 
-static bool is_highest(unsigned prio)
+bool sched_is_highest(unsigned prio)
 {
-    struct tcb *h = sched_highest();
-    return !h || h->priority <= prio;
+    return !bitmap_l1 || top_priority() <= prio;
 }
 
 static void requeue_current(void)
@@ -193,7 +197,7 @@ static struct tcb *decide_candidate(struct tcb *cand)
     bool was_runnable = cur != &idle_thread && thread_runnable(cur);
     bool fastfail = cur == &idle_thread || cand->priority < cur->priority;
     requeue_current();
-    if ((fastfail && !is_highest(cand->priority)) ||
+    if ((fastfail && !sched_is_highest(cand->priority)) ||
         (was_runnable && cand->priority == cur->priority)) {
         sched_enqueue(cand);
         return NULL;
@@ -212,6 +216,20 @@ static struct tcb *choose(void)
     return &idle_thread;
 }
 
+/* Would choose() pick the current thread again? Then it need not go
+ * through its ready queue: it keeps running unless a thread of higher
+ * priority (or, after a yield or an expired timeslice, of equal priority)
+ * is ready. */
+static bool current_keeps_cpu(void)
+{
+    struct tcb *cur = cur_thread;
+    if (cur == &idle_thread || !thread_runnable(cur))
+        return false;
+    if (!bitmap_l1)
+        return true;
+    return append_current ? top_priority() < cur->priority : top_priority() <= cur->priority;
+}
+
 struct arch_context *sched_exit(void)
 {
     struct tcb *next = NULL;
@@ -221,8 +239,12 @@ struct arch_context *sched_exit(void)
         if (!next)
             next = choose();
     } else if (choose_new) {
-        requeue_current();
-        next = choose();
+        if (current_keeps_cpu())
+            append_current = false;
+        else {
+            requeue_current();
+            next = choose();
+        }
     }
     choose_new = false;
     if (next)
@@ -230,8 +252,8 @@ struct arch_context *sched_exit(void)
     if (cur_thread == &idle_thread)
         return NULL;
     /* Always, not only on a switch: the current thread's own VSpace may have
-     * changed (SetSpace, a deleted root). Activating the active space is
-     * free (vspace.c remembers it). */
+     * changed (SetSpace, a deleted root). vspace.c makes the common case,
+     * nothing changed, a few loads. */
     vspace_activate_thread(cur_thread);
     return &cur_thread->ctx;
 }

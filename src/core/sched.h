@@ -18,6 +18,17 @@ struct tcb *sched_highest(void);        /* NULL when no thread is ready */
 void sched_request_choose(void);        /* current may have lost the CPU */
 void sched_thread_blocked(struct tcb *t);
 void sched_make_runnable(struct tcb *t);
+/* No ready thread is more urgent than priority prio. */
+bool sched_is_highest(unsigned prio);
+
+/* seL4's direct-switch rule for a thread woken by IPC while the current one
+ * blocks (sched_exit's decision for a candidate): it runs at once unless it
+ * is less urgent than both the current thread and some ready thread. The
+ * IPC fastpath asks before it switches. */
+static inline bool sched_may_direct_switch(const struct tcb *dest)
+{
+    return dest->priority >= cur_thread->priority || sched_is_highest(dest->priority);
+}
 void sched_tick(void);
 void sched_yield(void);
 

@@ -60,12 +60,13 @@ static void handle_recv(bool blocking)
 {
     struct tcb *t = cur_thread;
     word_t cptr = arg(REG_CAP);
-    struct lookup_result r = cspace_lookup_slot(t->slots[TCB_CTABLE].cap, cptr);
-    if (!r.slot) {
+    struct cte *slot = cspace_lookup_fast(t->slots[TCB_CTABLE].cap, cptr);
+    if (!slot) {
+        struct lookup_result r = cspace_lookup_slot(t->slots[TCB_CTABLE].cap, cptr);
         fault_cap(t, cptr, true, &r.fault);
         return;
     }
-    cap_t c = r.slot->cap;
+    cap_t c = slot->cap;
     if (!(cap_rights(c) & RIGHT_READ))
         c = cap_null();
     if (cap_type(c) == CAP_ENDPOINT) {

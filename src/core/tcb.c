@@ -9,6 +9,9 @@
 void tcb_init(struct tcb *t, const char *name)
 {
     memset(t, 0, sizeof(*t));
+    /* A context the port can restore as it is (x86_64: valid FPU control
+     * words), even before anything sets its registers. */
+    arch_context_init(&t->ctx, 0, 0, 0);
     t->state = THREAD_INACTIVE;
     t->timeslice = TIMESLICE_TICKS;
     size_t n = strlen(name);

@@ -67,6 +67,11 @@ struct tcb {
     bool ipc_can_grant_reply;
     bool ipc_is_call;
     struct notification *bound_ntfn;
+    /* vspace.c's memo of the root and ASID this thread runs in, good while
+     * vspace_epoch equals the global one (0: never computed). */
+    word_t vspace_epoch;
+    paddr_t vspace_root;
+    word_t vspace_asid;
     struct fault_info fault;
     char name[TCB_NAME_LEN];
 };

@@ -112,14 +112,19 @@ static void fault_transfer(struct tcb *s, struct tcb *r, seL4_IPCBuffer *rb, wor
 void ipc_transfer(struct tcb *sender, struct endpoint *ep, word_t badge, bool can_grant,
                   struct tcb *receiver)
 {
-    seL4_IPCBuffer *rb = tcb_ipc_buffer(receiver);
     if (sender->fault.type) {
+        seL4_IPCBuffer *rb = tcb_ipc_buffer(receiver);
         fault_transfer(sender, receiver, rb, badge);
         return;
     }
-    seL4_IPCBuffer *sb = tcb_ipc_buffer(sender);
     seL4_MessageInfo_t tag = msginfo_get(sender);
     unsigned len = (unsigned)MIN(seL4_MessageInfo_get_length(tag), (word_t)seL4_MsgMaxLength);
+    if (len <= ARCH_NUM_MSG_REGS && (!can_grant || seL4_MessageInfo_get_extraCaps(tag) == 0)) {
+        ipc_transfer_regs(sender, tag, len, badge, receiver);
+        return;
+    }
+    seL4_IPCBuffer *rb = tcb_ipc_buffer(receiver);
+    seL4_IPCBuffer *sb = tcb_ipc_buffer(sender);
     struct cte *caps[seL4_MsgMaxExtraCaps];
     unsigned ncaps = 0;
     if (can_grant && sb)
@@ -163,7 +168,7 @@ static void reply_transfer(struct tcb *sender, struct tcb *receiver, struct cte 
         resume = fault_reply(receiver, sender);
         receiver->fault.type = 0;
     }
-    cte_delete_one(slot);
+    cte_delete_reply(slot);
     receiver->state = resume ? THREAD_RUNNING : THREAD_INACTIVE;
     if (resume)
         sched_make_runnable(receiver);
@@ -185,7 +190,7 @@ void ipc_reply(struct tcb *t)
 
 void ipc_delete_caller_cap(struct tcb *t)
 {
-    cte_delete_one(&t->slots[TCB_CALLER]);
+    cte_delete_reply(&t->slots[TCB_CALLER]);
 }
 
 void tcb_setup_reply_master(struct tcb *t)

@@ -69,30 +69,48 @@ bool vspace_lookup(pte_t *root, vaddr_t va, paddr_t *pa, unsigned *level)
 void vspace_set_kernel_root(pte_t *root)
 {
     kernel_only_root = root;
+    vspace_spaces_changed();
 }
 
-/* Switching to the address space already active costs a TLB flush on some
- * machines for nothing: threads of one task switch often (IPC). */
-static void activate(paddr_t root, word_t asid)
+/* Bumped whenever some thread's address space may have changed; a thread's
+ * memo of its root (tcb.h) is good only for the epoch it was made in. The
+ * active root and ASID are remembered: switching to the space already
+ * active costs a TLB flush on some machines for nothing, and threads of one
+ * task switch often (IPC). */
+word_t vspace_epoch = 1;
+paddr_t vspace_active_root = ~(paddr_t)0;
+word_t vspace_active_asid;
+
+void vspace_spaces_changed(void)
 {
-    static paddr_t active_root = ~(paddr_t)0;
-    static word_t active_asid;
-    if (root == active_root && asid == active_asid)
-        return;
-    active_root = root;
-    active_asid = asid;
-    arch_vspace_activate(root, asid);
+    vspace_epoch++;
 }
 
-void vspace_activate_thread(struct tcb *t)
+/* A thread runs in its VSpace root if that is a mapped root whose ASID still
+ * names it; otherwise in the kernel-only root, where it faults at once. */
+static void thread_root(struct tcb *t)
 {
     cap_t c = t->slots[TCB_VTABLE].cap;
     if (cap_type(c) == CAP_PAGE_TABLE && cap_vm_level(c) == 0 && (cap_vm_flags(c) & CAP_VM_MAPPED) &&
         asid_lookup(cap_vm_asid(c)) == cap_ptr(c)) {
-        activate(kptr_to_paddr(cap_ptr(c)), cap_vm_asid(c));
-        return;
+        t->vspace_root = kptr_to_paddr(cap_ptr(c));
+        t->vspace_asid = cap_vm_asid(c);
+    } else {
+        t->vspace_root = kptr_to_paddr(kernel_only_root);
+        t->vspace_asid = 0;
     }
-    activate(kptr_to_paddr(kernel_only_root), 0);
+    t->vspace_epoch = vspace_epoch;
+}
+
+void vspace_activate_slow(struct tcb *t)
+{
+    if (t->vspace_epoch != vspace_epoch)
+        thread_root(t);
+    if (t->vspace_root == vspace_active_root && t->vspace_asid == vspace_active_asid)
+        return;
+    vspace_active_root = t->vspace_root;
+    vspace_active_asid = t->vspace_asid;
+    arch_vspace_activate(t->vspace_root, t->vspace_asid);
 }
 
 void asid_register_pool(word_t asid_base, pte_t **pool)

@@ -7,8 +7,7 @@
 
 #include <core/hal.h>
 #include <core/cap.h>
-
-struct tcb;
+#include <core/tcb.h>
 
 static inline unsigned pt_index(vaddr_t va, unsigned level)
 {
@@ -35,8 +34,25 @@ bool vspace_map_table(pte_t *root, vaddr_t va, unsigned level, paddr_t table);
 /* The leaf mapping va: its physical address and level, if any. */
 bool vspace_lookup(pte_t *root, vaddr_t va, paddr_t *pa, unsigned *level);
 
-/* Switch the MMU to a thread's address space (or the kernel-only one). */
-void vspace_activate_thread(struct tcb *t);
+/* Some thread's VSpace capability, a root's ASID or an ASID pool may have
+ * changed: every thread finds its root again at its next activation. */
+void vspace_spaces_changed(void);
+
+/* Read by the inline check below; vspace.c writes them. */
+extern word_t vspace_epoch;
+extern paddr_t vspace_active_root;
+extern word_t vspace_active_asid;
+void vspace_activate_slow(struct tcb *t);
+
+/* Switch the MMU to a thread's address space (or the kernel-only one). On
+ * every kernel exit, so the usual case (the thread's memo is current and
+ * its space already active) is three compares here. */
+static inline void vspace_activate_thread(struct tcb *t)
+{
+    if (t->vspace_epoch != vspace_epoch || t->vspace_root != vspace_active_root ||
+        t->vspace_asid != vspace_active_asid)
+        vspace_activate_slow(t);
+}
 void vspace_set_kernel_root(pte_t *root);
 
 /* ASIDs: pool i serves ASIDs [i << seL4_ASIDPoolIndexBits, ...). */

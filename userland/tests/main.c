@@ -13,7 +13,7 @@ static const struct test_suite *const suites[] = {
     &cnode_suite,
     &cdt_suite,
     &revoke_suite,
-    &tcb_suite, &ipc_suite, &ipc_more_suite, &ntfn_suite, &bind_suite, &sched_suite, &fault_suite,
+    &tcb_suite, &ipc_suite, &ipc_more_suite, &ipc_fast_suite, &ntfn_suite, &bind_suite, &sched_suite, &fault_suite,
     &vspace_suite,
     &frame_suite,
     &hugepage_suite,

@@ -33,6 +33,12 @@
 #define SIE_SEIE                (1 << 9)        /* supervisor external interrupt (PLIC) */
 #define SIP_SEIP                (1 << 9)
 
+/* scause of an ecall from U-mode, and the two system calls (seL4_Syscall_ID)
+ * the trap entry hands to the IPC fastpath. */
+#define SCAUSE_ECALL_U          8
+#define SYS_CALL                -1
+#define SYS_REPLY_RECV          -2
+
 /* struct arch_context: x1..x31 at regs[0..30], then sepc and sstatus. */
 #define CTX_REG(x)              (((x) - 1) * 8)
 #define CTX_A0                  CTX_REG(10)

@@ -33,11 +33,34 @@ riscv_trap_entry:
     csrr t0, sscratch           /* the user's a0 */
     sd t0, CTX_A0(a0)
     csrw sscratch, zero         /* in the kernel now */
-    csrr t0, sepc
-    sd t0, CTX_PC(a0)
-    csrr t0, sstatus
-    sd t0, CTX_STATUS(a0)
+    csrr t1, sepc
+    csrr t2, sstatus
+    sd t2, CTX_STATUS(a0)
     la sp, riscv_kernel_stack_top
+    csrr t2, scause
+    li t3, SCAUSE_ECALL_U
+    bne t2, t3, .Lnot_syscall
+
+/* A system call. Every register but a0 and t0..t3 still holds the user's
+ * value: a7 the syscall number, a1 the message info, t0 the capability. */
+    addi t1, t1, 4              /* return past the ecall */
+    sd t1, CTX_PC(a0)
+    li t3, SYS_CALL
+    beq a7, t3, .Lfast_call
+    li t3, SYS_REPLY_RECV
+    beq a7, t3, .Lfast_reply_recv
+    mv a0, a7
+    call core_syscall
+    j arch_restore_user
+.Lfast_call:
+    mv a0, t0
+    tail fastpath_call          /* (cptr, info); never returns */
+.Lfast_reply_recv:
+    mv a0, t0
+    tail fastpath_reply_recv
+
+.Lnot_syscall:
+    sd t1, CTX_PC(a0)
     call riscv_trap_user        /* a0 = the context to restore (or NULL) */
     j arch_restore_user
 
@@ -64,6 +87,19 @@ arch_restore_user:
     csrc sstatus, t0
     li t0, SSTATUS_SPIE
     csrs sstatus, t0
+    load_user_regs
+    ld a0, CTX_A0(a0)
+    sret
+
+/* arch_fastpath_exit(ctx): the way back after the IPC fastpath switched
+ * threads. ctx's thread entered through ecall and this entry came from
+ * U-mode too, so sstatus already says what sret needs (SPP = 0, SPIE = 1,
+ * SIE = 0): only sepc and the registers are loaded. */
+    .globl arch_fastpath_exit
+arch_fastpath_exit:
+    csrw sscratch, a0
+    ld t0, CTX_PC(a0)
+    csrw sepc, t0
     load_user_regs
     ld a0, CTX_A0(a0)
     sret

@@ -7,6 +7,7 @@
  */
 #include <core/printk.h>
 #include <core/string.h>
+#include <sel4/syscall_numbers.h>
 #include "riscv.h"
 
 _Static_assert(offsetof(struct arch_context, regs[REG_RA]) == CTX_REG(1), "x1 offset");
@@ -16,11 +17,13 @@ _Static_assert(offsetof(struct arch_context, regs[REG_T6]) == CTX_REG(31), "x31 
 _Static_assert(offsetof(struct arch_context, regs[REG_PC]) == CTX_PC, "sepc offset");
 _Static_assert(offsetof(struct arch_context, regs[REG_STATUS]) == CTX_STATUS, "sstatus offset");
 
+_Static_assert(SYS_CALL == seL4_SysCall && SYS_REPLY_RECV == seL4_SysReplyRecv, "fastpath numbers");
+
 /* Exception numbers in scause (privileged spec, table "Supervisor cause"). */
 enum {
     EXC_INSN_MISALIGNED = 0, EXC_INSN_ACCESS = 1, EXC_ILLEGAL_INSN = 2,
     EXC_BREAKPOINT = 3, EXC_LOAD_MISALIGNED = 4, EXC_LOAD_ACCESS = 5,
-    EXC_STORE_MISALIGNED = 6, EXC_STORE_ACCESS = 7, EXC_ECALL_U = 8,
+    EXC_STORE_MISALIGNED = 6, EXC_STORE_ACCESS = 7, EXC_ECALL_U = SCAUSE_ECALL_U,
     EXC_ECALL_S = 9, EXC_INSN_PAGE = 12, EXC_LOAD_PAGE = 13, EXC_STORE_PAGE = 15,
 };
 
@@ -70,6 +73,8 @@ static struct arch_context *user_exception(word_t cause, word_t stval)
     return core_fault(&f);
 }
 
+/* Interrupts and exceptions from U-mode; trap.S dispatches system calls
+ * (ecall) itself, to core_syscall() or the IPC fastpath. */
 struct arch_context *riscv_trap_user(struct arch_context *ctx)
 {
     word_t cause = csr_read(scause);
@@ -80,10 +85,6 @@ struct arch_context *riscv_trap_user(struct arch_context *ctx)
               cause, ctx->regs[REG_PC], csr_read(stval));
     if (cause & SCAUSE_INTERRUPT)
         return core_interrupt();
-    if (cause == EXC_ECALL_U) {
-        ctx->regs[REG_PC] += 4;         /* return past the ecall */
-        return core_syscall((sword_t)ctx->regs[REG_A7]);
-    }
     return user_exception(cause, csr_read(stval));
 }
 

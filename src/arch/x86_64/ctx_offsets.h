@@ -39,6 +39,17 @@
 #define SEL_USER_CS     (SEL_UCODE | 3)
 #define SEL_USER_SS     (SEL_UDATA | 3)
 
+/* rflags: what user mode may hold (CF PF AF ZF SF TF DF OF AC ID, never
+ * IOPL, NT, VM), and what it always has (IF, the reserved bit 1). */
+#define RFLAGS_USER     0x240dd5
+#define RFLAGS_IF       0x200
+#define RFLAGS_FIXED    0x2
+
+/* The two system calls (seL4_Syscall_ID, in rdx) the syscall entry hands
+ * to the IPC fastpath. */
+#define SYS_CALL        (-1)
+#define SYS_REPLY_RECV  (-2)
+
 /* Interrupt vectors. */
 #define VEC_PF          14
 #define VEC_IRQ_BASE    0x20    /* device IRQ n -> vector 0x20 + n */

@@ -137,11 +137,50 @@ x86_syscall_entry:
     cld
     leaq x86_kernel_stack_top(%rip), %rsp
     xorl %ebp, %ebp
+    cmpq $SYS_CALL, %rdx
+    je .Lfast_call
+    cmpq $SYS_REPLY_RECV, %rdx
+    je .Lfast_reply_recv
     movq %rdx, %rdi                     /* the syscall number */
     call core_syscall
     movq %rax, %rdi
     call arch_restore_user
     ud2
+/* The IPC fastpath: rdi (capability) and rsi (message info) still hold the
+ * user's values, which are its two arguments. It never returns. */
+.Lfast_call:
+    call fastpath_call
+    ud2
+.Lfast_reply_recv:
+    call fastpath_reply_recv
+    ud2
+
+/* ---- x86_sysret_to_user(ctx): the fastpath's exit, for a thread that
+ * entered through `syscall`. rip and the FS base are already checked. sysretq takes rip from rcx and rflags from r11, which the
+ * syscall ABI gives up anyway; interrupts stay off until it, so the user
+ * rsp is safe to load first. */
+    .globl x86_sysret_to_user
+x86_sysret_to_user:
+    fxrstor64 CTX_FPU(%rdi)
+    movq CTX_RIP(%rdi), %rcx
+    movq CTX_RFLAGS(%rdi), %r11
+    andl $RFLAGS_USER, %r11d            /* as arch_restore_user does */
+    orl $(RFLAGS_IF | RFLAGS_FIXED), %r11d
+    movq CTX_RAX(%rdi), %rax
+    movq CTX_RBX(%rdi), %rbx
+    movq CTX_RDX(%rdi), %rdx
+    movq CTX_RSI(%rdi), %rsi
+    movq CTX_RBP(%rdi), %rbp
+    movq CTX_R8(%rdi), %r8
+    movq CTX_R9(%rdi), %r9
+    movq CTX_R10(%rdi), %r10
+    movq CTX_R12(%rdi), %r12
+    movq CTX_R13(%rdi), %r13
+    movq CTX_R14(%rdi), %r14
+    movq CTX_R15(%rdi), %r15
+    movq CTX_RSP(%rdi), %rsp
+    movq CTX_RDI(%rdi), %rdi
+    sysretq
 
 /* ---- x86_return_to_user(ctx): rflags and FS base are already checked. The
  * iretq frame is built at the top of the kernel stack. */

@@ -5,6 +5,7 @@
  */
 #include <core/printk.h>
 #include <drivers/x86/msr.h>
+#include <sel4/syscall_numbers.h>
 #include "x86_64.h"
 
 _Static_assert(offsetof(struct arch_context, regs[REG_RAX]) == CTX_RAX, "ctx rax");
@@ -21,6 +22,7 @@ _Static_assert(offsetof(struct arch_context, regs[REG_PC]) == CTX_RIP, "ctx rip"
 _Static_assert(offsetof(struct arch_context, regs[REG_FLAGS]) == CTX_RFLAGS, "ctx rflags");
 _Static_assert(offsetof(struct arch_context, regs[REG_FS_BASE]) == CTX_FS_BASE, "ctx fs");
 _Static_assert(offsetof(struct arch_context, fpu) == CTX_FPU, "ctx fpu");
+_Static_assert(SYS_CALL == seL4_SysCall && SYS_REPLY_RECV == seL4_SysReplyRecv, "fastpath numbers");
 
 /* What trap_from_kernel pushes, lowest address first. */
 struct x86_kernel_frame {
@@ -28,10 +30,6 @@ struct x86_kernel_frame {
     word_t vector, error, rip, cs, rflags, rsp, ss;
 };
 
-#define RFLAGS_IF       (1ul << 9)
-#define RFLAGS_FIXED    (1ul << 1)      /* reserved, always 1 */
-/* What user mode may hold: CF PF AF ZF SF TF DF OF AC ID. Never IOPL, NT, VM. */
-#define RFLAGS_USER     0x240dd5ul
 #define PF_ERR_FETCH    (1ul << 4)
 #define FXSAVE_FCW      0               /* byte offsets in the FXSAVE image */
 #define FXSAVE_MXCSR    24
@@ -39,7 +37,6 @@ struct x86_kernel_frame {
 #define MXCSR_DEFAULT   0x1f80          /* SSE: all exceptions masked */
 
 struct arch_context *x86_cur_ctx;
-static struct arch_context *fs_owner;   /* whose FS base the MSR holds */
 
 static const char *const exception_names[32] = {
     "divide error", "debug", "NMI", "breakpoint", "overflow", "bound range",
@@ -148,30 +145,22 @@ static struct arch_context *bad_state_fault(struct arch_context *ctx)
     return core_fault(&f);
 }
 
-/* A context the core never initialised (all zero) gets the default FPU control
- * words; a zero MXCSR/FCW pair would unmask every floating-point exception. */
+/* Every context starts from arch_context_init() (tcb_init calls it), with
+ * valid FPU control words, and afterwards only fxsave64 writes the image:
+ * it can be restored as it is. */
 static void fpu_load(struct arch_context *ctx)
 {
-    uint8_t *fx = ctx->fpu;
-    if (fx[FXSAVE_FCW] == 0 && fx[FXSAVE_FCW + 1] == 0 && fx[FXSAVE_MXCSR] == 0 &&
-        fx[FXSAVE_MXCSR + 1] == 0) {
-        fx[FXSAVE_FCW] = FCW_DEFAULT & 0xff;
-        fx[FXSAVE_FCW + 1] = FCW_DEFAULT >> 8;
-        fx[FXSAVE_MXCSR] = MXCSR_DEFAULT & 0xff;
-        fx[FXSAVE_MXCSR + 1] = MXCSR_DEFAULT >> 8;
-    }
-    fx[FXSAVE_MXCSR + 2] = fx[FXSAVE_MXCSR + 3] = 0;   /* reserved bits: #GP if set */
-    __asm__ volatile("fxrstor64 %0" : : "m"(*(const uint8_t(*)[ARCH_FPU_SIZE])fx));
+    __asm__ volatile("fxrstor64 %0" : : "m"(*(const uint8_t(*)[ARCH_FPU_SIZE])ctx->fpu));
 }
 
-/* The FS base MSR is rewritten when another thread runs or the TLS changed. */
+/* The FS base MSR is rewritten only when the value changes: user mode
+ * cannot write it (CR4.FSGSBASE is off), so what was loaded is still there. */
 static void fs_base_load(struct arch_context *ctx)
 {
     static word_t fs_loaded;
     word_t fs = ctx->regs[REG_FS_BASE];
-    if (ctx != fs_owner || fs != fs_loaded) {
+    if (fs != fs_loaded) {
         wrmsr(MSR_FS_BASE, fs);
-        fs_owner = ctx;
         fs_loaded = fs;
     }
 }
@@ -189,6 +178,19 @@ _Noreturn void arch_restore_user(struct arch_context *ctx)
     fs_base_load(ctx);
     fpu_load(ctx);
     x86_return_to_user(ctx);
+}
+
+/* After the IPC fastpath: ctx entered through `syscall`, so it may leave
+ * through sysretq (which loads rip and rflags from rcx and r11). */
+_Noreturn void arch_fastpath_exit(struct arch_context *ctx)
+{
+    /* sysretq would fault in ring 0 on a non-canonical rip, and wrmsr on a
+     * non-canonical FS base; a bad rsp only faults once in user mode. */
+    if (ctx->regs[REG_PC] >= ARCH_USER_TOP || !canonical(ctx->regs[REG_FS_BASE]))
+        arch_restore_user(ctx);         /* turns it into a fault */
+    x86_cur_ctx = ctx;
+    fs_base_load(ctx);
+    x86_sysret_to_user(ctx);            /* makes rflags safe itself */
 }
 
 /* The segment selectors are not part of the context: every return to user

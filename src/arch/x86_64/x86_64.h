@@ -14,6 +14,7 @@ extern char x86_idle[], x86_idle_end[];
 extern char x86_kernel_stack_top[], x86_ist_fatal_top[], x86_ist_debug_top[];
 extern char __kernel_phys_start[], __kernel_virt_end[];
 _Noreturn void x86_return_to_user(struct arch_context *ctx);
+_Noreturn void x86_sysret_to_user(struct arch_context *ctx);
 _Noreturn void x86_idle_loop(void) __asm__("x86_idle");
 
 /* The context saved at the next kernel entry (trap.S reads it). */

@@ -9,3 +9,18 @@ static inline void arch_pt_store_barrier(void)
 {
     __asm__ volatile("fence rw, rw" ::: "memory");
 }
+
+/* The index of the highest set bit of w (w != 0). RV64GC has no clz
+ * (that is Zbb), and libgcc's __clzdi2 costs ~50 instructions: a binary
+ * search costs ~20. */
+static inline unsigned arch_highest_bit(unsigned long w)
+{
+    unsigned n = 0;
+    for (unsigned s = 32; s; s >>= 1) {
+        if (w >> s) {
+            w >>= s;
+            n += s;
+        }
+    }
+    return n;
+}

@@ -11,3 +11,9 @@ static inline void arch_pt_store_barrier(void)
 {
     __asm__ volatile("" ::: "memory");
 }
+
+/* The index of the highest set bit of w (w != 0): one bsr. */
+static inline unsigned arch_highest_bit(unsigned long w)
+{
+    return 63 - (unsigned)__builtin_clzl(w);
+}
