@@ -42,6 +42,19 @@ static void report_to_parent(const seL4_BootInfo *bi, int status)
     seL4_TCB_Suspend(seL4_CapInitThreadTCB);
 }
 
+/* Everything that touches a thread-local variable (the IPC buffer pointer
+ * among them) runs in here, a separate function called once the thread
+ * pointer is set: a compiler may read the thread pointer once per function,
+ * even before a call that changes it (GCC on aarch64 hoists the
+ * `mrs tpidr_el0` above keel_tls_init_root()). */
+static __attribute__((noinline)) int run_main(seL4_BootInfo *bi)
+{
+    seL4_SetIPCBuffer(bi->ipcBuffer);
+    int status = main();
+    report_to_parent(bi, status);
+    return status;
+}
+
 _Noreturn void keel_main_start(seL4_BootInfo *bi)
 {
     int status = 2;
@@ -51,9 +64,7 @@ _Noreturn void keel_main_start(seL4_BootInfo *bi)
     } else {
         seL4_InitBootInfo(bi);
         keel_tls_init_root();
-        seL4_SetIPCBuffer(bi->ipcBuffer);
-        status = main();
-        report_to_parent(bi, status);
+        status = run_main(bi);
     }
     keel_DebugHaltStatus(halt_status(status));
     for (;;) {
