@@ -1,0 +1,71 @@
+/*
+ * aarch64 CPU set-up after boot.S turned the MMU on, and address-space
+ * switching (the HAL's vspace part). The kernel window lives in TTBR1_EL1 and
+ * is never switched, so a new VSpace root needs nothing copied into it; user
+ * address spaces are TTBR0_EL1 roots tagged with their ASID.
+ */
+#include "../arm.h"
+
+_Static_assert(ARM_WINDOW_BASE == KERNEL_WINDOW_BASE, "asm.h agrees with arch/types.h");
+_Static_assert((word_t)ARM_WINDOW_GIBS << 30 == KERNEL_WINDOW_SIZE, "window size");
+_Static_assert(((KERNEL_WINDOW_BASE >> 39) & 511) == ARM_WINDOW_L0_SLOT, "the window's level-0 entry");
+
+#define CPACR_FPEN_TRAP     0               /* FP/SIMD at EL0 and EL1 traps */
+#define CNTKCTL_EL0VCTEN    (1u << 1)       /* EL0 may read the virtual counter */
+#define TTBR_ASID_SHIFT     48
+
+extern pte_t arm_empty_l0[512];
+
+/* Take over the exception vectors. FP/SIMD stays off: the kernel saves no
+ * FP state, so an FP instruction at EL0 must trap (a UserException) rather
+ * than share registers between threads. */
+void arm_cpu_init(void)
+{
+    sysreg_write(vbar_el1, arm_vectors);
+    sysreg_write(cpacr_el1, CPACR_FPEN_TRAP);
+    sysreg_write(cntkctl_el1, CNTKCTL_EL0VCTEN);
+    isb();
+}
+
+/* boot.S reached the kernel through an identity mapping in TTBR0; user
+ * space must see no kernel mapping in the lower half, so TTBR0 gets an
+ * empty table until the first address space is activated. */
+void arm_drop_identity_map(void)
+{
+    sysreg_write(ttbr0_el1, kptr_to_paddr(arm_empty_l0));
+    isb();
+    arch_tlb_flush_all();
+}
+
+/* boot.S passes x0 as the loader left it: a DTB pointer from U-Boot or a
+ * Linux-style boot, 0 from QEMU's ELF loader. */
+_Noreturn void arm_boot_main(paddr_t loader_x0)
+{
+    arm_boot(loader_x0);
+}
+
+void arch_vspace_init_root(pte_t *root)
+{
+    (void)root;
+}
+
+/* Entries tagged with this ASID may be left over from an earlier address
+ * space that used it, so they go; the kernel's global entries stay. */
+void arch_vspace_activate(paddr_t root, word_t asid)
+{
+    word_t tag = (asid & 0xffff) << TTBR_ASID_SHIFT;
+    sysreg_write(ttbr0_el1, root | tag);
+    isb();
+    __asm__ volatile("dsb ishst; tlbi aside1, %0; dsb ish; isb" :: "r"(tag) : "memory");
+}
+
+void arch_tlb_flush_page(vaddr_t va, word_t asid)
+{
+    word_t op = ((asid & 0xffff) << TTBR_ASID_SHIFT) | ((va >> PAGE_BITS) & MASK(44));
+    __asm__ volatile("dsb ishst; tlbi vae1, %0; dsb ish; isb" :: "r"(op) : "memory");
+}
+
+void arch_tlb_flush_all(void)
+{
+    __asm__ volatile("dsb ishst; tlbi vmalle1; dsb ish; isb" ::: "memory");
+}

@@ -1,0 +1,18 @@
+/*
+ * Small aarch64 helpers the core may inline.
+ */
+#pragma once
+
+/* Make page-table stores visible to the table walker before the entry is
+ * used: the walker reads through the (inner-shareable, write-back) caches,
+ * so a store barrier is enough; stale TLB entries are arch_tlb_flush_*'s job. */
+static inline void arch_pt_store_barrier(void)
+{
+    __asm__ volatile("dsb ishst" ::: "memory");
+}
+
+/* The index of the highest set bit of w (w != 0): one clz. */
+static inline unsigned arch_highest_bit(unsigned long w)
+{
+    return 63 - (unsigned)__builtin_clzl(w);
+}

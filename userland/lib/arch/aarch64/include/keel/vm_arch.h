@@ -1,0 +1,13 @@
+/* aarch64: the VSpace (level 0) has its own object type; one PageTable
+ * object type serves levels 1..3. */
+#pragma once
+
+#include <sel4/sel4.h>
+
+#define KEEL_VSPACE_OBJECT seL4_ARM_VSpaceObject
+
+static inline seL4_Word keel_table_for_bits(seL4_Word bits_left)
+{
+    (void)bits_left;
+    return seL4_ARM_PageTableObject;
+}
