@@ -14,6 +14,14 @@
 #define page_unmap seL4_RISCV_Page_Unmap
 #define table_map(t, vs, va) seL4_RISCV_PageTable_Map((t), (vs), (va), ATTR)
 #define asid_assign seL4_RISCV_ASIDPool_Assign
+#elif defined(__aarch64__)
+#define FRAME_OBJECT seL4_ARM_SmallPageObject
+#define ROOT_OBJECT seL4_ARM_VSpaceObject
+#define ATTR seL4_ARM_Default_VMAttributes
+#define page_map(f, vs, va) seL4_ARM_Page_Map((f), (vs), (va), seL4_AllRights, ATTR)
+#define page_unmap seL4_ARM_Page_Unmap
+#define table_map(t, vs, va) seL4_ARM_PageTable_Map((t), (vs), (va), ATTR)
+#define asid_assign seL4_ARM_ASIDPool_Assign
 #else
 #define FRAME_OBJECT seL4_X86_4K
 #define ROOT_OBJECT seL4_X64_PML4Object

@@ -8,12 +8,16 @@
 #include "memory.h"
 #include "proc.h"
 #include "subsys.h"
+#include "demo_vm.h"
 
 #define ROOT seL4_CapInitThreadCNode
 #define PRIO 100                /* every process, the driver too: it sleeps until a request or an interrupt */
 #if defined(__riscv)
 #define UART_PADDR 0x10000000ul
 #define UART_IRQ 10             /* the ns16550's PLIC source on QEMU virt */
+#elif defined(__aarch64__)
+#define UART_PADDR 0x09000000ul
+#define UART_IRQ 33             /* the PL011's GIC interrupt (SPI 1) on QEMU virt */
 #else
 #define COM1 0x3f8
 #define UART_IRQ 4              /* COM1: ISA IRQ 4, IOAPIC pin 4 */
@@ -32,7 +36,7 @@ static seL4_CPtr slots(seL4_Word n)
     return s;
 }
 
-#if defined(__riscv)
+#if !defined(__x86_64__)
 /* The frame of the device Untyped that covers paddr: halve the Untyped
  * down to one page, keeping the half that holds paddr. 0 if none. */
 static seL4_CPtr device_frame(seL4_Word paddr)
@@ -56,7 +60,7 @@ static seL4_CPtr device_frame(seL4_Word paddr)
             ut = halves + (seL4_CPtr)upper;
             base += upper ? 1ul << (bits - 1) : 0;
         }
-        if (seL4_Untyped_Retype(ut, seL4_RISCV_4K_Page, 0, ROOT, 0, 0, frame, 1) == seL4_NoError) {
+        if (seL4_Untyped_Retype(ut, FRAME_OBJECT, 0, ROOT, 0, 0, frame, 1) == seL4_NoError) {
             return frame;
         }
         return 0;
@@ -65,10 +69,11 @@ static seL4_CPtr device_frame(seL4_Word paddr)
 }
 #endif
 
-/* The UART's registers: riscv64 maps a frame, x86_64 issues COM1's ports. */
+/* The UART's registers: riscv64 and aarch64 map a frame, x86_64 issues
+ * COM1's ports. */
 static const char *uart_regs(struct uart_caps *uart)
 {
-#if defined(__riscv)
+#if !defined(__x86_64__)
     uart->frame = device_frame(UART_PADDR);
     return uart->frame == 0 ? "no frame for the UART from a device Untyped" : NULL;
 #else

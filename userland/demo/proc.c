@@ -67,6 +67,9 @@ static seL4_Word table_type(seL4_Word bits_left)
 #if defined(__x86_64__)
     return bits_left == 39 ? seL4_X86_PDPTObject : bits_left == 30 ? seL4_X86_PageDirectoryObject
                                                                   : seL4_X86_PageTableObject;
+#elif defined(__aarch64__)
+    (void)bits_left;
+    return seL4_ARM_PageTableObject;
 #else
     (void)bits_left;
     return seL4_RISCV_PageTableObject;

@@ -24,6 +24,8 @@
 #define EXTRA_SCRATCH_VA (SCRATCH_VA + 2 * PAGE)
 #if defined(__riscv)
 #define ELF_MACHINE 243
+#elif defined(__aarch64__)
+#define ELF_MACHINE 183
 #else
 #define ELF_MACHINE 62
 #endif

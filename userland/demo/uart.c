@@ -1,7 +1,8 @@
 /*
- * The UART driver process: it owns the 16550 (riscv64: the ns16550 of the
- * virt machine, its registers mapped at UART_VA by the root task; x86_64:
- * COM1 through the I/O port capability in SLOT_IOPORT) and its receive
+ * The UART driver process: it owns the UART (riscv64: the ns16550 of the
+ * virt machine, its registers mapped at UART_VA by the root task; aarch64:
+ * the virt machine's PL011, mapped the same way; x86_64: the 16550 COM1
+ * through the I/O port capability in SLOT_IOPORT) and its receive
  * interrupt (the IRQHandler in SLOT_IRQ). The interrupt signals a
  * notification bound to this thread, so one seL4_Recv on the endpoint
  * waits for both clients and the UART; the badge IRQ_BADGE tells which.
@@ -24,7 +25,32 @@
 #define LSR_THRE 0x20           /* the transmit holding register is empty */
 #define RX_SIZE 64              /* typed-ahead bytes kept while no getc waits */
 
-#if defined(__riscv)
+#if defined(__aarch64__)
+/* PL011: data register, flags (FIFO full / empty), interrupt mask. */
+#define PL011_DR 0x00
+#define PL011_FR 0x18
+#define PL011_IMSC 0x38
+#define FR_RXFE 0x10            /* receive FIFO empty */
+#define FR_TXFF 0x20            /* transmit FIFO full */
+#define IM_RX 0x10              /* receive interrupt */
+#define IM_RT 0x40              /* receive timeout: a byte waits below the FIFO level */
+
+static unsigned reg_in(unsigned reg)
+{
+    return *(volatile seL4_Uint32 *)(UART_VA + reg);
+}
+
+static void reg_out(unsigned reg, unsigned v)
+{
+    *(volatile seL4_Uint32 *)(UART_VA + reg) = v;
+}
+
+static int tx_ready(void) { return (reg_in(PL011_FR) & FR_TXFF) == 0; }
+static void tx(unsigned char c) { reg_out(PL011_DR, c); }
+static int rx_ready(void) { return (reg_in(PL011_FR) & FR_RXFE) == 0; }
+static unsigned char rx_byte(void) { return (unsigned char)reg_in(PL011_DR); }
+static void rx_interrupt_on(void) { reg_out(PL011_IMSC, IM_RX | IM_RT); }
+#elif defined(__riscv)
 static unsigned char reg_in(unsigned reg)
 {
     return *(volatile unsigned char *)(UART_VA + reg);
@@ -48,6 +74,19 @@ static void reg_out(unsigned reg, unsigned char v)
 }
 #endif
 
+#if !defined(__aarch64__)
+static int tx_ready(void) { return (reg_in(LSR) & LSR_THRE) != 0; }
+static void tx(unsigned char c) { reg_out(THR, c); }
+static int rx_ready(void) { return (reg_in(LSR) & LSR_DR) != 0; }
+static unsigned char rx_byte(void) { return reg_in(RBR); }
+
+static void rx_interrupt_on(void)
+{
+    reg_out(MCR, MCR_DTR_RTS | MCR_OUT2);
+    reg_out(IER, IER_RDI);
+}
+#endif
+
 static unsigned char rx[RX_SIZE];
 static unsigned rx_head, rx_tail;       /* free-running; rx_tail - rx_head bytes buffered */
 
@@ -56,9 +95,9 @@ static void out(char c)
     if (c == '\n') {
         out('\r');
     }
-    while ((reg_in(LSR) & LSR_THRE) == 0) {
+    while (!tx_ready()) {
     }
-    reg_out(THR, (unsigned char)c);
+    tx((unsigned char)c);
 }
 
 /* Move every received byte into rx: the receive interrupt stays raised
@@ -66,8 +105,8 @@ static void out(char c)
  * Bytes past a full buffer are dropped. */
 static void drain(void)
 {
-    while (reg_in(LSR) & LSR_DR) {
-        unsigned char c = reg_in(RBR);
+    while (rx_ready()) {
+        unsigned char c = rx_byte();
         if (rx_tail - rx_head < RX_SIZE) {
             rx[rx_tail++ % RX_SIZE] = c;
         }
@@ -151,8 +190,7 @@ void uart_main(void)
 {
     int pending = 0;
 
-    reg_out(MCR, MCR_DTR_RTS | MCR_OUT2);
-    reg_out(IER, IER_RDI);
+    rx_interrupt_on();
     on_irq();           /* bytes typed before now; and the line starts masked until the first Ack */
     for (;;) {
         seL4_Word badge = 0;

@@ -24,6 +24,9 @@
 #elif defined(__x86_64__)
 #define TEST_FRAME_OBJECT seL4_X86_4K
 #define TEST_PT_OBJECT seL4_X86_PageTableObject
+#elif defined(__aarch64__)
+#define TEST_FRAME_OBJECT seL4_ARM_SmallPageObject
+#define TEST_PT_OBJECT seL4_ARM_PageTableObject
 #else
 #error "which arch object types to test?"
 #endif

@@ -8,7 +8,7 @@
  *
  * The device is one whose registers read the same every time and have no
  * side effects when read (32-bit reads only; a refused write never reaches
- * it): riscv64, QEMU virt's first virtio-mmio transport, which answers its
+ * it): riscv64 and aarch64, QEMU virt's first virtio-mmio transport, which answers its
  * magic value and QEMU's vendor ID even with no device behind it; x86_64,
  * the HPET of QEMU's q35 and pc machines (its capabilities register).
  */
@@ -22,6 +22,15 @@
 #define ID2_OFFSET 0xc          /* VendorID */
 #define ID2_VALUE 0x554d4551u   /* "QEMU" */
 static const seL4_Word port_attrs[] = { seL4_RISCV_Default_VMAttributes, seL4_RISCV_ExecuteNever };
+#elif defined(__aarch64__)
+#define DEV_PADDR 0x0a000000ul  /* the first of QEMU virt's virtio-mmio transports */
+#define DEV_NAME "virtio-mmio transport"
+#define ID_OFFSET 0x0           /* MagicValue */
+#define ID_VALUE 0x74726976u    /* "virt" */
+#define ID2_OFFSET 0xc          /* VendorID */
+#define ID2_VALUE 0x554d4551u   /* "QEMU" */
+static const seL4_Word port_attrs[] = { seL4_ARM_Default_VMAttributes, seL4_ARM_ExecuteNever, 0,
+                                        seL4_ARM_Default_VMAttributes | seL4_ARM_ExecuteNever };
 #elif defined(__x86_64__)
 #define DEV_PADDR 0xfed00000ul
 #define DEV_NAME "HPET"
@@ -49,7 +58,7 @@ static const char *expect_device(seL4_Word va, const char *how)
 {
     seL4_Uint32 id = reg32(va, ID_OFFSET), id2 = reg32(va, ID2_OFFSET);
 
-#if defined(__riscv)
+#if !defined(__x86_64__)
     CHECK(id == ID_VALUE && id2 == ID2_VALUE, "%s: the " DEV_NAME " reads %x %x, want %x %x", how, id, id2, ID_VALUE,
           ID2_VALUE);
 #else

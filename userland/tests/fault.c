@@ -133,6 +133,58 @@ static const struct { int index; seL4_Word value; } usys_regs[] = {
     { seL4_UnknownSyscall_R13, 0x10d }, { seL4_UnknownSyscall_R14, 0x10e }, { seL4_UnknownSyscall_R15, 0x10f },
 };
 #define USYS_RESULT seL4_UnknownSyscall_RAX
+
+#elif defined(__aarch64__)
+#define KERNEL_ADDR 0xffff800040200000ul
+#define SYSCALL_LEN 4
+#define ILLEGAL_LEN 4
+#define ILLEGAL_NUMBER 0x2000000 /* ESR: EC 0 (unknown instruction), IL */
+#define READ_FSR 0x9200000d     /* ESR: EL0 data abort, permission fault at level 1 (the kernel window) */
+#define UNMAPPED_PC 0x10000000ul
+__asm__(".text\n"
+        ".globl fault_kread\n"
+        "fault_kread:\n"
+        ".globl fault_kread_insn\n"
+        "fault_kread_insn:\n"
+        "    ldr x0, [x0]\n"
+        "    ret\n"
+        ".globl fault_usys\n"
+        "fault_usys:\n"
+        "    stp x29, x30, [sp, #-16]!\n"
+        "    adrp x9, fault_sp\n"
+        "    mov x10, sp\n"
+        "    str x10, [x9, :lo12:fault_sp]\n"
+        "    mov x30, #0x7a7a\n"
+        "    mov x0, #0xa0\n"
+        "    mov x1, #0xa1\n"
+        "    mov x2, #0xa2\n"
+        "    mov x3, #0xa3\n"
+        "    mov x4, #0xa4\n"
+        "    mov x5, #0xa5\n"
+        "    mov x6, #0xa6\n"
+        "    mov x7, #-100\n"
+        ".globl fault_usys_insn\n"
+        "fault_usys_insn:\n"
+        "    svc #0\n"
+        "    ldp x29, x30, [sp], #16\n"
+        "    ret\n"
+        ".globl fault_illegal\n"
+        "fault_illegal:\n"
+        "    adrp x9, fault_sp\n"
+        "    mov x10, sp\n"
+        "    str x10, [x9, :lo12:fault_sp]\n"
+        ".globl fault_illegal_insn\n"
+        "fault_illegal_insn:\n"
+        "    .inst 0x00000000\n"   /* udf #0: permanently undefined */
+        "    mov x0, #0x600d\n"
+        "    ret\n");
+
+static const struct { int index; seL4_Word value; } usys_regs[] = {
+    { seL4_UnknownSyscall_LR, 0x7a7a }, { seL4_UnknownSyscall_X0, 0xa0 }, { seL4_UnknownSyscall_X1, 0xa1 },
+    { seL4_UnknownSyscall_X2, 0xa2 },   { seL4_UnknownSyscall_X3, 0xa3 }, { seL4_UnknownSyscall_X4, 0xa4 },
+    { seL4_UnknownSyscall_X5, 0xa5 },   { seL4_UnknownSyscall_X6, 0xa6 },
+};
+#define USYS_RESULT seL4_UnknownSyscall_X0
 #endif
 
 #define NUM_USYS_REGS (sizeof(usys_regs) / sizeof(usys_regs[0]))
@@ -291,6 +343,9 @@ static const char *move_pc(worker *w, seL4_Bool resume)
 #if defined(__riscv)
     uc.pc = (seL4_Word)recovered;
     uc.a0 = (seL4_Word)w;
+#elif defined(__aarch64__)
+    uc.pc = (seL4_Word)recovered;
+    uc.x0 = (seL4_Word)w;
 #else
     uc.rip = (seL4_Word)recovered;
     uc.rdi = (seL4_Word)w;
@@ -522,6 +577,8 @@ static bool is_syscall_insn(seL4_Word ip)
 {
 #if defined(__riscv)
     return *(const volatile seL4_Uint32 *)ip == 0x00000073;
+#elif defined(__aarch64__)
+    return *(const volatile seL4_Uint32 *)ip == 0xd4000001;   /* svc #0 */
 #else
     const volatile unsigned char *p = (const volatile unsigned char *)ip;
     return p[0] == 0x0f && p[1] == 0x05;

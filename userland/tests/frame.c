@@ -259,6 +259,8 @@ static void put_code(seL4_Word va)
 {
 #if defined(__riscv)
     static const seL4_Uint32 code[] = { 0x04200513, 0x00008067 };   /* li a0, 0x42; ret */
+#elif defined(__aarch64__)
+    static const seL4_Uint32 code[] = { 0xd2800840, 0xd65f03c0 };   /* mov x0, #0x42; ret */
 #else
     static const unsigned char code[] = { 0xb8, 0x42, 0x00, 0x00, 0x00, 0xc3 };  /* mov $0x42, %eax; ret */
 #endif
@@ -280,7 +282,7 @@ static const char *frame_execute_never(void)
           t->r[0]);
     CHECK(seL4_GetMR(seL4_VMFault_IP) == VM_BASE && seL4_GetMR(seL4_VMFault_Addr) == VM_BASE,
           "IP %lx Addr %lx, want %lx", seL4_GetMR(seL4_VMFault_IP), seL4_GetMR(seL4_VMFault_Addr), VM_BASE);
-    CHECK(seL4_GetMR(seL4_VMFault_PrefetchFault) == 1 && seL4_GetMR(seL4_VMFault_FSR) == FSR_EXEC_DENIED,
+    CHECK(seL4_GetMR(seL4_VMFault_PrefetchFault) == 1 && fsr_class(seL4_GetMR(seL4_VMFault_FSR)) == FSR_EXEC_DENIED,
           "PrefetchFault %lu FSR %lx, want 1 %lx", seL4_GetMR(seL4_VMFault_PrefetchFault),
           seL4_GetMR(seL4_VMFault_FSR), FSR_EXEC_DENIED);
     return NULL;
@@ -421,6 +423,8 @@ static const char *frame_uncached(void)
 {
 #if defined(__x86_64__)
     seL4_Word attr = seL4_X86_CacheDisabled;
+#elif defined(__aarch64__)
+    seL4_Word attr = 0;                         /* without seL4_ARM_PageCacheable */
 #else
     seL4_Word attr = seL4_RISCV_Default_VMAttributes;
 #endif

@@ -4,7 +4,7 @@
  * remap, delete, and Page_Map's errors for the biggest page.
  *
  * They need a 1 GiB RAM Untyped (riscv64: -m 2G; x86_64: -m 3G, RAM at
- * [4 GiB, 5 GiB)) and, on x86_64, a CPU with 1 GiB pages (-cpu ...,+pdpe1gb);
+ * [4 GiB, 5 GiB); aarch64: -m 3G) and, on x86_64, a CPU with 1 GiB pages (-cpu ...,+pdpe1gb);
  * without them each test skips and says why. FRAME0031 runs everywhere.
  *
  * Every test that gets a 1 GiB frame costs the kernel a 1 GiB clear (its
@@ -24,7 +24,7 @@ static const char *huge_frame(seL4_CPtr *f)
         return test_skip("the CPU has no 1 GiB pages (x86_64: QEMU -cpu <model>,+pdpe1gb)");
     }
     if (!has_big_untyped(seL4_HugePageBits)) {
-        return test_skip("no 1 GiB RAM Untyped in the bootinfo (riscv64: -m 2G; x86_64: -m 3G)");
+        return test_skip("no 1 GiB RAM Untyped in the bootinfo (riscv64: -m 2G; x86_64 and aarch64: -m 3G)");
     }
     seL4_CPtr ut = big_untyped(seL4_HugePageBits);
     *f = slot_alloc();
@@ -122,7 +122,7 @@ static const char *huge_bad_address(void)
 }
 
 /* The first GiB holds the image's page tables: x86_64 seL4 answers
- * DeleteFirst; RISC-V seL4 reports the level-1 entry for address 0 (no
+ * DeleteFirst; RISC-V (and aarch64) seL4 reports the level-1 entry for address 0 (no
  * table there) as missing, 21 bits left. The refused Map leaves the frame
  * unmapped: it maps elsewhere afterwards. */
 static const char *huge_over_table(void)
@@ -130,7 +130,7 @@ static const char *huge_over_table(void)
     seL4_CPtr f = 0;
 
     TRY(huge_frame(&f));
-#if defined(__riscv)
+#if !defined(__x86_64__)
     TRY(EXPECT_MISSING(page_map(f, VSPACE, 0, RIGHTS_ALL, VM_ATTR_DEFAULT), "a 1 GiB page over a page table",
                        seL4_LargePageBits));
 #else
@@ -141,8 +141,8 @@ static const char *huge_over_table(void)
 }
 
 /* The table level right below a 1 GiB page. */
-#if defined(__riscv)
-#define INNER_TABLE_OBJECT seL4_RISCV_PageTableObject
+#if !defined(__x86_64__)
+#define INNER_TABLE_OBJECT TEST_PT_OBJECT
 #define inner_table_map(t, va) table_map((t), VSPACE, (va))
 #else
 #define INNER_TABLE_OBJECT seL4_X86_PageDirectoryObject

@@ -16,6 +16,9 @@
 #define FRAME_REGS 18
 #define TLS_REG 18
 #define FLAGS_REG 2
+#elif defined(__aarch64__)
+#define FRAME_REGS 17
+#define TLS_REG 34              /* tpidr_el0 */
 #endif
 
 /* Two pages of the image, for IPC buffers of threads that never run. */
@@ -409,10 +412,10 @@ static const char *tcb_write_resume_runs(void)
 
     CHECK(w != NULL, "%s", worker_error());
     TRY(expect_ok(seL4_TCB_ReadRegisters(w->tcb, 0, 0, NUM_CONTEXT_REGS, &uc), "ReadRegisters"));
-#if defined(__riscv)
-    uc.pc = (seL4_Word)alt_entry;
-#else
+#if defined(__x86_64__)
     uc.rip = (seL4_Word)alt_entry;
+#else
+    uc.pc = (seL4_Word)alt_entry;
 #endif
     TRY(expect_ok(seL4_TCB_WriteRegisters(w->tcb, 1, 0, NUM_CONTEXT_REGS, &uc), "WriteRegisters with resume"));
     CHECK(w->r[0] == 0xa17 && w->steps == 0, "the thread did not run from the written pc (r0 %lx, steps %lu)",

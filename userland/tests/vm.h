@@ -60,8 +60,39 @@ typedef seL4_X86_Page_GetAddress_t page_get_address_t;
 #define FSR_WRITE_DENIED 7ul                    /* user, write, present */
 #define FSR_EXEC_DENIED 0x15ul                  /* user, fetch, present */
 #define ROOT_TABLE_BITS 39
+#elif defined(__aarch64__)
+#define VM_FRAME_OBJECT seL4_ARM_SmallPageObject
+#define VM_LARGE_OBJECT seL4_ARM_LargePageObject
+#define VM_HUGE_OBJECT seL4_ARM_HugePageObject
+#define VM_ROOT_OBJECT seL4_ARM_VSpaceObject
+#define VM_ATTR_DEFAULT seL4_ARM_Default_VMAttributes
+#define VM_ATTR_XN (seL4_ARM_Default_VMAttributes | seL4_ARM_ExecuteNever)
+#define page_map(f, vs, va, r, a) seL4_ARM_Page_Map((f), (vs), (va), (r), (seL4_ARM_VMAttributes)(a))
+#define page_unmap seL4_ARM_Page_Unmap
+#define page_get_address seL4_ARM_Page_GetAddress
+typedef seL4_ARM_Page_GetAddress_t page_get_address_t;
+#define table_map(t, vs, va) seL4_ARM_PageTable_Map((t), (vs), (va), seL4_ARM_Default_VMAttributes)
+#define table_unmap seL4_ARM_PageTable_Unmap
+#define asid_make_pool seL4_ARM_ASIDControl_MakePool
+#define asid_assign seL4_ARM_ASIDPool_Assign
+#define KERNEL_WINDOW 0xffff800000000000ul
+#define KERNEL_IMAGE 0xffff800040200000ul
+/* The FSR is ESR_EL1: compared through fsr_class(), which drops the level
+ * of the table walk that failed (ESR.ISS.DFSC[1:0]) and other ISS detail. */
+#define FSR_READ 0x92000004ul                   /* EL0 data abort, translation fault */
+#define FSR_READ_DENIED 0x9200000cul            /* permission fault, read */
+#define FSR_WRITE_DENIED 0x9200004cul           /* permission fault, write (WnR) */
+#define FSR_EXEC_DENIED 0x8200000cul            /* EL0 instruction abort, permission fault */
+#define ROOT_TABLE_BITS 39
 #else
 #error "which VM objects to test?"
+#endif
+
+/* The part of a VMFault's FSR word that the tests compare. */
+#if defined(__aarch64__)
+#define fsr_class(fsr) ((fsr) & 0xfe00007cul)     /* EC, IL, WnR, DFSC without the level */
+#else
+#define fsr_class(fsr) (fsr)
 #endif
 
 #define PAGE 4096ul

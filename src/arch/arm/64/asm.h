@@ -35,9 +35,10 @@
 
 /* SCTLR_EL1: the RES1 bits of ARMv8.0, the MMU (M), data and instruction
  * caches (C, I), stack alignment checks at EL1 and EL0 (SA, SA0), EL0 may
- * use DC ZVA (DZE) and read CTR_EL0 (UCT). Alignment checking (A) is off:
- * normal memory allows unaligned accesses. */
-#define ARM_SCTLR_VALUE         0x30d0d81d
+ * use DC ZVA (DZE), read CTR_EL0 (UCT) and clean / invalidate caches by
+ * address (UCI: code that writes code needs dc cvau and ic ivau). Alignment
+ * checking (A) is off: normal memory allows unaligned accesses. */
+#define ARM_SCTLR_VALUE         0x34d0d81d
 
 /* SPSR_EL1 for a return to EL0 (AArch64, EL0t, interrupts on): only the
  * condition flags NZCV come from the saved context. */

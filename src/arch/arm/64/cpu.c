@@ -12,6 +12,10 @@ _Static_assert(((KERNEL_WINDOW_BASE >> 39) & 511) == ARM_WINDOW_L0_SLOT, "the wi
 
 #define CPACR_FPEN_TRAP     0               /* FP/SIMD at EL0 and EL1 traps */
 #define CNTKCTL_EL0VCTEN    (1u << 1)       /* EL0 may read the virtual counter */
+#define PMCR_E              (1u << 0)       /* the PMU counts */
+#define PMCR_LC             (1u << 6)       /* the cycle counter is 64 bits wide */
+#define PMCNTEN_CYCLES      (1u << 31)
+#define PMUSERENR_EN_CR     0x5u            /* EL0 may read the counters */
 #define TTBR_ASID_SHIFT     48
 
 extern pte_t arm_empty_l0[512];
@@ -24,6 +28,11 @@ void arm_cpu_init(void)
     sysreg_write(vbar_el1, arm_vectors);
     sysreg_write(cpacr_el1, CPACR_FPEN_TRAP);
     sysreg_write(cntkctl_el1, CNTKCTL_EL0VCTEN);
+    /* The benchmarks count with the cycle counter, which QEMU -icount
+     * ties to retired instructions (as riscv64 lets user mode read instret). */
+    sysreg_write(pmcr_el0, PMCR_E | PMCR_LC);
+    sysreg_write(pmcntenset_el0, PMCNTEN_CYCLES);
+    sysreg_write(pmuserenr_el0, PMUSERENR_EN_CR);
     isb();
 }
 
