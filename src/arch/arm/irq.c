@@ -8,10 +8,8 @@
  * which the GIC no longer has it pending. A device line is acknowledged
  * (it becomes active) and arch_irq_ack ends it.
  */
-#include <core/invocation.h>
 #include <core/printk.h>
 #include <drivers/gicv2.h>
-#include <sel4/errors.h>
 #include "arm.h"
 
 #define DEFAULT_GICD    0x08000000ul    /* QEMU virt, if the DTB has none */
@@ -83,18 +81,4 @@ void arch_irq_unmask(word_t irq)
 {
     if (arch_irq_valid(irq))
         gicv2_enable((unsigned)irq);
-}
-
-/* ARM has no capability types or IRQControl variants of its own (yet:
- * seL4's IRQControl_GetTrigger is not offered). */
-int arch_decode_invocation(struct invocation *inv)
-{
-    (void)inv;
-    return err_simple(seL4_IllegalOperation);
-}
-
-void arch_finalise_cap(cap_t cap, bool final)
-{
-    (void)cap;
-    (void)final;
 }

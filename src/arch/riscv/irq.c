@@ -4,10 +4,8 @@
  * supervisor external interrupt (sip.SEIP). The timer (sip.STIP) is not a
  * PLIC source: it has the number ARCH_IRQ_TIMER of its own.
  */
-#include <core/invocation.h>
 #include <core/printk.h>
 #include <drivers/plic.h>
-#include <sel4/errors.h>
 #include "riscv.h"
 
 #define DEFAULT_PLIC        0x0c000000ul    /* QEMU virt, if the DTB has none */
@@ -108,17 +106,4 @@ void arch_irq_unmask(word_t irq)
 {
     if (arch_irq_valid(irq))
         plic_unmask((unsigned)irq);
-}
-
-/* riscv64 has no capability types or IRQControl variants of its own. */
-int arch_decode_invocation(struct invocation *inv)
-{
-    (void)inv;
-    return err_simple(seL4_IllegalOperation);
-}
-
-void arch_finalise_cap(cap_t cap, bool final)
-{
-    (void)cap;
-    (void)final;
 }
