@@ -40,6 +40,15 @@
  * checking (A) is off: normal memory allows unaligned accesses. */
 #define ARM_SCTLR_VALUE         0x34d0d81d
 
+/* Leaving EL2 at boot: HCR_EL2.RW (EL1 is AArch64; nothing else: no
+ * stage 2, no traps), CPTR_EL2 with only its RES1 bits (no FP traps),
+ * CNTHCTL_EL2.EL1PCTEN|EL1PCEN (EL1 owns the counters and timers), and the
+ * SPSR of EL1h with D, A, I, F masked. */
+#define ARM_HCR_EL2_RW          0x80000000
+#define ARM_CPTR_EL2_RES1       0x33ff
+#define ARM_CNTHCTL_EL1_ACCESS  0x3
+#define ARM_SPSR_EL1H_MASKED    0x3c5
+
 /* SPSR_EL1 for a return to EL0 (AArch64, EL0t, interrupts on): only the
  * condition flags NZCV come from the saved context. */
 #define ARM_SPSR_USER_MASK      0xf0000000

@@ -1,7 +1,7 @@
 /*
  * The kernel's first instructions. QEMU's -kernel loader enters here at the
- * physical load address (the ELF's entry, translated to its LMA) at EL1 with
- * the MMU off; x0 is not a device-tree pointer for an ELF image (QEMU puts
+ * physical load address (the ELF's entry, translated to its LMA) at EL1
+ * (plain -M virt) or EL2 (virtualization=on) with the MMU off; x0 is not a device-tree pointer for an ELF image (QEMU puts
  * the DTB at the start of RAM instead, boot.c). With the MMU off every
  * access is Device memory, so this file does no unaligned access and calls
  * no C.
@@ -11,7 +11,8 @@
  * so here they yield physical addresses, and after the jump to the upper
  * half the same instructions yield virtual ones.
  *
- * Steps: park every CPU but the first; clear .bss; build the boot tables
+ * Steps: park every CPU but the first; drop from EL2 to EL1 if entered
+ * there; clear .bss; build the boot tables
  * (one level-0 table whose entry 0 leads to a level-1 table of 1 GiB
  * blocks: physical GiB i at virtual GiB i, which is the identity mapping
  * through TTBR0 that keeps the next instruction fetchable, and, from entry
@@ -29,7 +30,26 @@ _start:
     and x1, x1, #0xffffff               /* Aff2..Aff0: CPU 0.0.0 boots */
     cbnz x1, .Lpark
     mrs x1, CurrentEL
-    cmp x1, #(1 << 2)                   /* EL1 only: see docs/porting.md */
+    cmp x1, #(2 << 2)
+    b.ne 1f
+    /* Entered at EL2 (-M virt,virtualization=on): leave EL2 out of the
+     * way (EL1 in AArch64 state, no stage-2 translation, no traps of the
+     * timer or FP) and continue at EL1 with everything masked. x0 (the
+     * loader's DTB pointer) survives. */
+    mov x1, #ARM_HCR_EL2_RW
+    msr hcr_el2, x1
+    mov x1, #ARM_CPTR_EL2_RES1
+    msr cptr_el2, x1
+    mov x1, #ARM_CNTHCTL_EL1_ACCESS
+    msr cnthctl_el2, x1
+    msr cntvoff_el2, xzr
+    mov x1, #ARM_SPSR_EL1H_MASKED
+    msr spsr_el2, x1
+    adr x1, 1f
+    msr elr_el2, x1
+    eret
+1:  mrs x1, CurrentEL
+    cmp x1, #(1 << 2)                   /* EL3 (secure=on) is not supported */
     b.ne .Lpark
 
     adrp x1, __bss_start
