@@ -4,8 +4,9 @@
  * remap, delete, and Page_Map's errors for the biggest page.
  *
  * They need a 1 GiB RAM Untyped (riscv64: -m 2G; x86_64: -m 3G, RAM at
- * [4 GiB, 5 GiB); aarch64: -m 3G) and, on x86_64, a CPU with 1 GiB pages (-cpu ...,+pdpe1gb);
- * without them each test skips and says why. FRAME0031 runs everywhere.
+ * [4 GiB, 5 GiB); aarch64: -m 3G) and, on x86_64, a CPU with 1 GiB pages
+ * (-cpu ...,+pdpe1gb); without them each test skips and says why.
+ * FRAME0031 runs everywhere.
  *
  * Every test that gets a 1 GiB frame costs the kernel a 1 GiB clear (its
  * boot Untyped is reset each time), so the checks are grouped in few tests.

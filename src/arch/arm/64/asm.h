@@ -32,6 +32,7 @@
  * ID_AA64MMFR0_EL1.PARange at boot. */
 #define ARM_TCR_VALUE           0x00000010b5103510
 #define ARM_TCR_IPS_SHIFT       32
+#define ARM_TCR_AS              (1 << 36)   /* cleared on a CPU with 8-bit ASIDs */
 
 /* SCTLR_EL1: the RES1 bits of ARMv8.0, the MMU (M), data and instruction
  * caches (C, I), stack alignment checks at EL1 and EL0 (SA, SA0), EL0 may

@@ -1,8 +1,9 @@
 /*
  * The kernel's first instructions. QEMU's -kernel loader enters here at the
  * physical load address (the ELF's entry, translated to its LMA) at EL1
- * (plain -M virt) or EL2 (virtualization=on) with the MMU off; x0 is not a device-tree pointer for an ELF image (QEMU puts
- * the DTB at the start of RAM instead, boot.c). With the MMU off every
+ * (plain -M virt) or EL2 (virtualization=on) with the MMU off; x0 is not a
+ * device-tree pointer for an ELF image (QEMU puts the DTB at the start of
+ * RAM instead, boot.c). With the MMU off every
  * access is Device memory, so this file does no unaligned access and calls
  * no C.
  *
@@ -83,9 +84,12 @@ _start:
     msr mair_el1, x3
     ldr x3, =ARM_TCR_VALUE
     mrs x4, id_aa64mmfr0_el1
-    and x4, x4, #7                      /* PARange: the physical address size */
-    orr x3, x3, x4, lsl #ARM_TCR_IPS_SHIFT
-    msr tcr_el1, x3
+    and x5, x4, #7                      /* PARange: the physical address size */
+    orr x3, x3, x5, lsl #ARM_TCR_IPS_SHIFT
+    ubfx x5, x4, #4, #4                 /* ASIDBits: 0 means 8-bit ASIDs only */
+    cbnz x5, 5f
+    bic x3, x3, #ARM_TCR_AS
+5:  msr tcr_el1, x3
     msr ttbr0_el1, x2
     msr ttbr1_el1, x2
     dsb sy

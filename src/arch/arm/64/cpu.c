@@ -20,6 +20,20 @@ _Static_assert(((KERNEL_WINDOW_BASE >> 39) & 511) == ARM_WINDOW_L0_SLOT, "the wi
 
 extern pte_t arm_empty_l0[512];
 
+/* The ASID bits the CPU tags TLB entries with (ID_AA64MMFR0_EL1.ASIDBits:
+ * 0 = 8, 2 = 16; boot.S sets TCR_EL1.AS to match). The core hands out
+ * 16-bit ASIDs; on an 8-bit CPU two spaces may share a tag, which is safe
+ * because activating a space flushes its tag's entries first. */
+static word_t asid_mask = 0xffff;
+
+/* The PMU is optional (ID_AA64DFR0_EL1.PMUVer: 0 none, 0xf not the
+ * architected one); without it the benchmarks' counter reads trap. */
+static bool cpu_has_pmu(void)
+{
+    word_t ver = (sysreg_read(id_aa64dfr0_el1) >> 8) & 0xf;
+    return ver != 0 && ver != 0xf;
+}
+
 /* Take over the exception vectors. FP/SIMD stays off: the kernel saves no
  * FP state, so an FP instruction at EL0 must trap (a UserException) rather
  * than share registers between threads. */
@@ -28,11 +42,15 @@ void arm_cpu_init(void)
     sysreg_write(vbar_el1, arm_vectors);
     sysreg_write(cpacr_el1, CPACR_FPEN_TRAP);
     sysreg_write(cntkctl_el1, CNTKCTL_EL0VCTEN);
+    if (((sysreg_read(id_aa64mmfr0_el1) >> 4) & 0xf) == 0)
+        asid_mask = 0xff;
     /* The benchmarks count with the cycle counter, which QEMU -icount
      * ties to retired instructions (as riscv64 lets user mode read instret). */
-    sysreg_write(pmcr_el0, PMCR_E | PMCR_LC);
-    sysreg_write(pmcntenset_el0, PMCNTEN_CYCLES);
-    sysreg_write(pmuserenr_el0, PMUSERENR_EN_CR);
+    if (cpu_has_pmu()) {
+        sysreg_write(pmcr_el0, PMCR_E | PMCR_LC);
+        sysreg_write(pmcntenset_el0, PMCNTEN_CYCLES);
+        sysreg_write(pmuserenr_el0, PMUSERENR_EN_CR);
+    }
     isb();
 }
 
@@ -62,7 +80,7 @@ void arch_vspace_init_root(pte_t *root)
  * space that used it, so they go; the kernel's global entries stay. */
 void arch_vspace_activate(paddr_t root, word_t asid)
 {
-    word_t tag = (asid & 0xffff) << TTBR_ASID_SHIFT;
+    word_t tag = (asid & asid_mask) << TTBR_ASID_SHIFT;
     sysreg_write(ttbr0_el1, root | tag);
     isb();
     __asm__ volatile("dsb ishst; tlbi aside1, %0; dsb ish; isb" :: "r"(tag) : "memory");
@@ -70,7 +88,7 @@ void arch_vspace_activate(paddr_t root, word_t asid)
 
 void arch_tlb_flush_page(vaddr_t va, word_t asid)
 {
-    word_t op = ((asid & 0xffff) << TTBR_ASID_SHIFT) | ((va >> PAGE_BITS) & MASK(44));
+    word_t op = ((asid & asid_mask) << TTBR_ASID_SHIFT) | ((va >> PAGE_BITS) & MASK(44));
     __asm__ volatile("dsb ishst; tlbi vae1, %0; dsb ish; isb" :: "r"(op) : "memory");
 }
 
