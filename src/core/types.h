@@ -28,6 +28,7 @@ enum vm_flags {
     VM_WRITE  = 1u << 1,
     VM_EXEC   = 1u << 2,
     VM_USER   = 1u << 3,
-    VM_DEVICE = 1u << 4,        /* uncached / device memory */
+    VM_DEVICE = 1u << 4,        /* device memory (a frame from a device Untyped) */
     VM_GLOBAL = 1u << 5,        /* in every address space: kernel mappings only */
+    VM_UNCACHED = 1u << 6,      /* RAM the mapping's attributes ask to be uncached */
 };

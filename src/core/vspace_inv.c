@@ -36,6 +36,15 @@ static int check_vspace(cap_t v, pte_t **root)
     return EXC_NONE;
 }
 
+/* The attributes ask for an uncached mapping: the port's "uncached" bit is
+ * set (x86's CacheDisabled), or its "cacheable" bit is clear (ARM's
+ * PageCacheable: seL4 on ARM maps a frame without it uncached). */
+static bool attr_uncached(word_t attr)
+{
+    return (attr & ARCH_VM_ATTR_UNCACHED) != 0 ||
+           (ARCH_VM_ATTR_CACHEABLE != 0 && (attr & ARCH_VM_ATTR_CACHEABLE) == 0);
+}
+
 static unsigned vm_flags_for(cap_t frame, word_t rights, word_t attr)
 {
     unsigned f = cap_vm_flags(frame), vm = VM_USER;
@@ -49,8 +58,10 @@ static unsigned vm_flags_for(cap_t frame, word_t rights, word_t attr)
         vm = VM_READ;           /* seL4's maskVMRights: "kernel only", no user access */
     if (!(attr & ARCH_VM_ATTR_EXECUTE_NEVER) && (vm & VM_USER))
         vm |= VM_EXEC;
-    if ((f & CAP_VM_DEVICE) || (attr & ARCH_VM_ATTR_UNCACHED))
+    if (f & CAP_VM_DEVICE)
         vm |= VM_DEVICE;
+    else if (attr_uncached(attr))
+        vm |= VM_UNCACHED;
     return vm;
 }
 

@@ -424,7 +424,7 @@ static const char *frame_uncached(void)
 #if defined(__x86_64__)
     seL4_Word attr = seL4_X86_CacheDisabled;
 #elif defined(__aarch64__)
-    seL4_Word attr = 0;                         /* without seL4_ARM_PageCacheable */
+    seL4_Word attr = 0;                         /* without seL4_ARM_PageCacheable: uncached */
 #else
     seL4_Word attr = seL4_RISCV_Default_VMAttributes;
 #endif

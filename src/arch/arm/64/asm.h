@@ -23,8 +23,10 @@
 #define ARM_BLOCK_DEVICE        0x0060000000000705
 #define ARM_TABLE_DESC          0x3
 
-/* MAIR_EL1: slot 0 normal write-back RW-allocate (0xff), slot 1 Device-nGnRnE (0x00). */
-#define ARM_MAIR_VALUE          0x00ff
+/* MAIR_EL1: slot 0 normal write-back RW-allocate (0xff), slot 1
+ * Device-nGnRnE (0x00), slot 2 normal non-cacheable (0x44); arch/pte.h
+ * names the slots. */
+#define ARM_MAIR_VALUE          0x4400ff
 
 /* TCR_EL1: T0SZ = T1SZ = 16 (48-bit halves), 4 KiB granules (TG0 = 0,
  * TG1 = 2), walks write-back cacheable and inner shareable in both halves,

@@ -9,6 +9,9 @@
 _Static_assert(ARM_WINDOW_BASE == KERNEL_WINDOW_BASE, "asm.h agrees with arch/types.h");
 _Static_assert((word_t)ARM_WINDOW_GIBS << 30 == KERNEL_WINDOW_SIZE, "window size");
 _Static_assert(((KERNEL_WINDOW_BASE >> 39) & 511) == ARM_WINDOW_L0_SLOT, "the window's level-0 entry");
+_Static_assert(((ARM_MAIR_VALUE >> (8 * ARM_MAIR_NORMAL)) & 0xff) == 0xff &&
+               ((ARM_MAIR_VALUE >> (8 * ARM_MAIR_DEVICE)) & 0xff) == 0x00 &&
+               ((ARM_MAIR_VALUE >> (8 * ARM_MAIR_NORMAL_NC)) & 0xff) == 0x44, "MAIR slots of arch/pte.h");
 
 #define CPACR_FPEN_TRAP     0               /* FP/SIMD at EL0 and EL1 traps */
 #define CNTKCTL_EL0VCTEN    (1u << 1)       /* EL0 may read the virtual counter */

@@ -57,6 +57,7 @@ static inline paddr_t pte_addr(pte_t p) { return ((p >> PTE_PPN_SHIFT) & ((1ul <
 /* seL4_RISCV_VMAttributes bits the core interprets on Page_Map. */
 #define ARCH_VM_ATTR_EXECUTE_NEVER 0x1ul
 #define ARCH_VM_ATTR_UNCACHED      0x0ul       /* none: device memory is by address */
+#define ARCH_VM_ATTR_CACHEABLE     0x0ul
 /* Page_Map where a table already is: RISC-V seL4 reports the failed lookup
  * below it (x86 says DeleteFirst). */
 #define ARCH_PAGE_OVER_TABLE_IS_LOOKUP_FAILURE 1

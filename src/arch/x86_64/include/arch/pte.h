@@ -61,7 +61,7 @@ static inline pte_t pte_page(paddr_t pa, unsigned level, unsigned vm)
         p |= PTE_U;
     if (vm & VM_GLOBAL)
         p |= PTE_G;
-    if (vm & VM_DEVICE)
+    if (vm & (VM_DEVICE | VM_UNCACHED))
         p |= PTE_PCD | PTE_PWT;
     return p;
 }
@@ -92,5 +92,6 @@ static inline paddr_t pte_addr(pte_t p) { return p & PTE_ADDR_MASK; }
  * is a Keel extension (seL4_X86_ExecuteNever), seL4's x86 API has none. */
 #define ARCH_VM_ATTR_EXECUTE_NEVER 0x100ul
 #define ARCH_VM_ATTR_UNCACHED      0x2ul       /* seL4_X86_CacheDisabled */
+#define ARCH_VM_ATTR_CACHEABLE     0x0ul       /* no "cacheable" bit */
 /* Page_Map where a table already is: DeleteFirst, as seL4 on x86. */
 #define ARCH_PAGE_OVER_TABLE_IS_LOOKUP_FAILURE 0

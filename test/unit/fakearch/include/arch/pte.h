@@ -39,4 +39,5 @@ static inline paddr_t pte_addr(pte_t p) { return p & FPTE_ADDR_MASK; }
 
 #define ARCH_VM_ATTR_EXECUTE_NEVER 0x1ul
 #define ARCH_VM_ATTR_UNCACHED      0x2ul
+#define ARCH_VM_ATTR_CACHEABLE     0x0ul
 #define ARCH_PAGE_OVER_TABLE_IS_LOOKUP_FAILURE 0

@@ -34,6 +34,7 @@ typedef uint64_t pte_t;
 /* MAIR_EL1 slots (boot.S writes the matching attributes). */
 #define ARM_MAIR_NORMAL 0               /* write-back, read/write-allocate */
 #define ARM_MAIR_DEVICE 1               /* Device-nGnRnE: no gathering, reordering, early ack */
+#define ARM_MAIR_NORMAL_NC 2            /* normal memory, not cacheable */
 
 static inline unsigned pt_level_index_bits(unsigned level) { (void)level; return 9; }
 static inline unsigned pt_level_size_bits(unsigned level) { (void)level; return PAGE_BITS; }
@@ -54,7 +55,7 @@ static inline pte_t pte_page(paddr_t pa, unsigned level, unsigned vm)
 {
     pte_t p = (pa & PTE_ADDR_MASK) | PTE_VALID | PTE_AF | PTE_SH_INNER | PTE_PXN;
     p |= level == PT_LEVELS - 1 ? PTE_TABLE : 0;
-    p |= PTE_ATTR(vm & VM_DEVICE ? ARM_MAIR_DEVICE : ARM_MAIR_NORMAL);
+    p |= PTE_ATTR(vm & VM_DEVICE ? ARM_MAIR_DEVICE : vm & VM_UNCACHED ? ARM_MAIR_NORMAL_NC : ARM_MAIR_NORMAL);
     if (!(vm & VM_WRITE))
         p |= PTE_AP_RO;
     if (vm & VM_USER)
@@ -87,12 +88,12 @@ static inline paddr_t pte_addr(pte_t p) { return p & PTE_ADDR_MASK; }
     { seL4_ARM_HugePageObject, true, 1 }, { seL4_ARM_VSpaceObject, false, 0 },    \
     { seL4_ARM_PageTableObject, false, PT_LEVEL_ANY }
 
-/* seL4_ARM_VMAttributes bits the core interprets on Page_Map. seL4 says
- * "cacheable" (seL4_ARM_PageCacheable = 1) where the core's flag says
- * "uncached"; the core has no way to invert it yet, so the attribute is
- * ignored and only device frames are mapped uncached (docs/api.md). */
+/* seL4_ARM_VMAttributes bits the core interprets on Page_Map: a RAM frame
+ * mapped without seL4_ARM_PageCacheable is normal non-cacheable memory
+ * (VM_UNCACHED); a device frame is device memory whatever they say. */
 #define ARCH_VM_ATTR_EXECUTE_NEVER 0x4ul       /* seL4_ARM_ExecuteNever */
-#define ARCH_VM_ATTR_UNCACHED      0x0ul
+#define ARCH_VM_ATTR_UNCACHED      0x0ul       /* no "uncached" bit ... */
+#define ARCH_VM_ATTR_CACHEABLE     0x1ul       /* ... but seL4_ARM_PageCacheable */
 /* Page_Map where a table already is: seL4 on ARM reports the failed lookup
  * below it, as on RISC-V. */
 #define ARCH_PAGE_OVER_TABLE_IS_LOOKUP_FAILURE 1
