@@ -76,6 +76,11 @@ struct arch_context *core_interrupt(void);
  * arch_restore_user(). */
 _Noreturn void fastpath_call(word_t cptr, word_t info);
 _Noreturn void fastpath_reply_recv(word_t cptr, word_t info);
+/* A port's assembly fastpath (core/asm_layout.h has the layouts it uses)
+ * resolves a cptr in a CSpace that is one CNode itself and calls this for
+ * any other: the slot, or NULL (then it takes the slow path). */
+struct tcb;
+struct cte *fastpath_lookup_general(const struct tcb *t, word_t cptr);
 
 /* ---- what every port implements ---- */
 
