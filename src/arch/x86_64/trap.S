@@ -13,6 +13,7 @@
  * SMP will need per-CPU x86_cur_ctx, scratch and stacks, reached with swapgs.
  */
 #include "ctx_offsets.h"
+#include <core/asm_layout.h>
 
 /* ---- 256 IDT stubs, 16 bytes apart: push a dummy error code where the CPU
  * pushes none, push the vector, join the common path ---- */
@@ -137,23 +138,36 @@ x86_syscall_entry:
     cld
     leaq x86_kernel_stack_top(%rip), %rsp
     xorl %ebp, %ebp
-    cmpq $SYS_CALL, %rdx
+#if KEEL_FASTPATH
+    cmpq $ASM_SYS_CALL, %rdx
     je .Lfast_call
-    cmpq $SYS_REPLY_RECV, %rdx
+    cmpq $ASM_SYS_REPLY_RECV, %rdx
     je .Lfast_reply_recv
+#endif
     movq %rdx, %rdi                     /* the syscall number */
     call core_syscall
     movq %rax, %rdi
     call arch_restore_user
     ud2
+#if KEEL_FASTPATH
 /* The IPC fastpath: rdi (capability) and rsi (message info) still hold the
- * user's values, which are its two arguments. It never returns. */
+ * user's values, the portable one's two arguments; the port's own
+ * (fastpath.S) finds the message registers live too. Neither returns. */
 .Lfast_call:
+#if KEEL_ARCH_FASTPATH
+    jmp x86_fastpath_call
+#else
     call fastpath_call
     ud2
+#endif
 .Lfast_reply_recv:
+#if KEEL_ARCH_FASTPATH
+    jmp x86_fastpath_reply_recv
+#else
     call fastpath_reply_recv
     ud2
+#endif
+#endif
 
 /* ---- x86_sysret_to_user(ctx): the fastpath's exit, for a thread that
  * entered through `syscall`. rip and the FS base are already checked. sysretq takes rip from rcx and rflags from r11, which the
