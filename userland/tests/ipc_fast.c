@@ -320,7 +320,7 @@ __asm__(".text\n.globl regs_syscall\nregs_syscall:\n"
         "movq %rax, " STR(O_RAX) "(%rdi)\nmovq %rbx, " STR(O_RBX) "(%rdi)\nmovq %rcx, " STR(O_RCX) "(%rdi)\n"
         "movq %rdx, " STR(O_RDX) "(%rdi)\nmovq %rsi, " STR(O_RSI) "(%rdi)\nmovq %rbp, " STR(O_RBP) "(%rdi)\n"
         ".irp n, 8,9,10,11,12,13,14,15\nmovq %r\\n, " STR(O_R8) "+8*(\\n-8)(%rdi)\n.endr\n"
-        "leaq 16(%rsp), %rax\nmovq %rax, " STR(O_RSP) "(%rdi)\n"
+        "leaq 8(%rsp), %rax\nmovq %rax, " STR(O_RSP) "(%rdi)\n"
         "popq %rax\nmovq %rax, " STR(O_RDI) "(%rdi)\n"
         ".irp n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15\nmovdqu %xmm\\n, " STR(O_XMM) "+16*\\n(%rdi)\n.endr\n"
         "popq %rsi\n"
@@ -344,12 +344,13 @@ static bool uc_varies(seL4_Word i, seL4_Word len)
 #define UC_CAP rdi
 #define UC_INFO rsi
 /* As above: rdi badge, rsi info, r10, r8, r9, r15 the message registers;
- * `syscall` itself takes rcx and r11 (and with them rip and rflags). */
+ * `syscall` itself takes rcx and r11 (and with them rip and rflags); the
+ * FS base is not one regs_syscall sets (the TLS word checks it). */
 static bool uc_varies(seL4_Word i, seL4_Word len)
 {
     static const seL4_Word mrs[4] = { UC(r10) / 8, UC(r8) / 8, UC(r9) / 8, UC(r15) / 8 };
     if (i == UC(rip) / 8 || i == UC(rflags) / 8 || i == UC(rcx) / 8 || i == UC(r11) / 8 || i == UC(rdi) / 8 ||
-        i == UC(rsi) / 8)
+        i == UC(rsi) / 8 || i == UC(fs_base) / 8)
         return true;
     for (seL4_Word m = 0; m < len && m < 4; m++)
         if (i == mrs[m])
