@@ -7,7 +7,8 @@
  *
  * Entered from x86_syscall_entry with the whole user context (FXSAVE image
  * included) saved in x86_cur_ctx, the current thread's, rsp at the top of
- * the kernel stack, and these user registers still live: rdi = the
+ * the kernel stack, DF as the user left it (cleared before every C call
+ * here; nothing else depends on it), and these user registers still live: rdi = the
  * capability, rsi = the message info, r10, r8, r9, r15 = the message
  * registers. Every check comes before any change; a failed check enters
  * the slow path (core_syscall), which reads the saved context, so nothing
@@ -39,6 +40,7 @@
 #ifdef KEEL_INVARIANTS
     cmpq cur_thread(%rip), %rbx
     je 1f
+    cld
     leaq .Lnot_current(%rip), %rdi
     call panic
 1:
@@ -91,15 +93,15 @@
     sarq $64 - ASM_CAP_PTR_BITS - 4, %rax
     leaq (%rax, %rdx), %rbp
 \back:
+    /* Type and the one right in one compare: bits 19..15 of word 0 >> 44
+     * are the type, bits 14..0 the fields. */
     movq ASM_CTE_CAP_W0(%rbp), %r12
     movq %r12, %rax
-    shrq $ASM_CAP_TYPE_SHIFT, %rax
-    cmpl $ASM_CAP_ENDPOINT, %eax
-    jne \slow
-    movq %r12, %rax
     shrq $ASM_CAP_FIELD_SHIFT, %rax
-    testl $\right, %eax
-    jz \slow
+    movl %eax, %edx
+    andl $(0x1f << (ASM_CAP_TYPE_SHIFT - ASM_CAP_FIELD_SHIFT)) | \right, %edx
+    cmpl $(ASM_CAP_ENDPOINT << (ASM_CAP_TYPE_SHIFT - ASM_CAP_FIELD_SHIFT)) | \right, %edx
+    jne \slow
     .if \any
     testl $\any, %eax
     jz \slow
@@ -113,6 +115,7 @@
 .macro lookup_general slow, back
     movq %rdi, %rsi
     movq %rbx, %rdi
+    cld
     call fastpath_lookup_general
     testq %rax, %rax
     jz \slow
@@ -131,6 +134,7 @@
     cmpb ASM_TCB_PRIORITY_U8(%rbx), %al
     jae 1f
     movl %eax, %edi
+    cld
     call sched_is_highest
     testb %al, %al
     jz \slow
@@ -181,6 +185,7 @@
     movq %rax, %cr3
 2:
 #ifdef KEEL_INVARIANTS
+    cld
     call invariants_check
 #endif
     jmp x86_fastpath_exit_r14
@@ -342,6 +347,8 @@ x86_fastpath_reply_recv:
     movq $ASM_SYS_REPLY_RECV, %rdi
 /* The slow path, with the context as the entry saved it. */
 .Lslow:
+    cld
+    xorl %ebp, %ebp
     call core_syscall
     movq %rax, %rdi
     call arch_restore_user
@@ -374,6 +381,7 @@ x86_fastpath_exit_r14:
     wrmsr
     jmp x86_sysret_to_user
 .Lrefuse:
+    cld
     call arch_restore_user
     ud2
 

@@ -135,10 +135,21 @@ x86_syscall_entry:
     fxsave64 CTX_FPU(%rsp)
     movq x86_syscall_scratch(%rip), %rax
     movq %rax, CTX_RSP(%rsp)
-    cld
     leaq x86_kernel_stack_top(%rip), %rsp
+#if KEEL_FASTPATH && KEEL_ARCH_FASTPATH
+/* The IPC fastpath (fastpath.S) finds the capability, the message info and
+ * the message registers live; it clears DF itself before it calls C. It
+ * never returns. */
+    cmpq $ASM_SYS_CALL, %rdx
+    je x86_fastpath_call
+    cmpq $ASM_SYS_REPLY_RECV, %rdx
+    je x86_fastpath_reply_recv
+#endif
+    cld                                 /* C expects DF = 0; user may have set it */
     xorl %ebp, %ebp
-#if KEEL_FASTPATH
+#if KEEL_FASTPATH && !KEEL_ARCH_FASTPATH
+/* The portable fastpath (core/fastpath.c): rdi (capability) and rsi
+ * (message info) still hold the user's values, its two arguments. */
     cmpq $ASM_SYS_CALL, %rdx
     je .Lfast_call
     cmpq $ASM_SYS_REPLY_RECV, %rdx
@@ -149,24 +160,13 @@ x86_syscall_entry:
     movq %rax, %rdi
     call arch_restore_user
     ud2
-#if KEEL_FASTPATH
-/* The IPC fastpath: rdi (capability) and rsi (message info) still hold the
- * user's values, the portable one's two arguments; the port's own
- * (fastpath.S) finds the message registers live too. Neither returns. */
+#if KEEL_FASTPATH && !KEEL_ARCH_FASTPATH
 .Lfast_call:
-#if KEEL_ARCH_FASTPATH
-    jmp x86_fastpath_call
-#else
     call fastpath_call
     ud2
-#endif
 .Lfast_reply_recv:
-#if KEEL_ARCH_FASTPATH
-    jmp x86_fastpath_reply_recv
-#else
     call fastpath_reply_recv
     ud2
-#endif
 #endif
 
 /* ---- x86_sysret_to_user(ctx): the fastpath's exit, for a thread that
