@@ -239,19 +239,16 @@ x86_fastpath_call:
     movq %rax, ASM_CTE_CAP_W0(%rdx)
     movq $0, ASM_CTE_CAP_W1(%rdx)
     movq %rcx, ASM_CTE_CDT_PREV(%rdx)
-    movq ASM_CTE_CDT_NEXT(%rcx), %rax
-    movq %rax, %r11
+    movq ASM_CTE_CDT_NEXT(%rcx), %r11
     andq $~ASM_CDT_FLAG, %r11                               /* next */
     movq %r11, ASM_CTE_CDT_NEXT(%rdx)
-    andl $ASM_CDT_FLAG, %eax
-    orq %rdx, %rax
-    movq %rax, ASM_CTE_CDT_NEXT(%rcx)
+    /* The links keep their flag bit: and it out, or the new slot in. */
+    andq $ASM_CDT_FLAG, ASM_CTE_CDT_NEXT(%rcx)
+    orq %rdx, ASM_CTE_CDT_NEXT(%rcx)
     testq %r11, %r11
     jz 3f
-    movq ASM_CTE_CDT_PREV(%r11), %rax
-    andl $ASM_CDT_FLAG, %eax
-    orq %rdx, %rax
-    movq %rax, ASM_CTE_CDT_PREV(%r11)
+    andq $ASM_CDT_FLAG, ASM_CTE_CDT_PREV(%r11)
+    orq %rdx, ASM_CTE_CDT_PREV(%r11)
 3:  switch_to_r14
 
 .Lgeneral_call:
@@ -300,18 +297,15 @@ x86_fastpath_reply_recv:
     andq $~ASM_CDT_FLAG, %rdx                               /* prev */
     movq ASM_CTE_CDT_NEXT(%rcx), %r11
     andq $~ASM_CDT_FLAG, %r11                               /* next */
+    /* The neighbours' links keep their flag bits: and out, or in. */
     testq %rdx, %rdx
     jz 2f
-    movq ASM_CTE_CDT_NEXT(%rdx), %rax
-    andl $ASM_CDT_FLAG, %eax
-    orq %r11, %rax
-    movq %rax, ASM_CTE_CDT_NEXT(%rdx)
+    andq $ASM_CDT_FLAG, ASM_CTE_CDT_NEXT(%rdx)
+    orq %r11, ASM_CTE_CDT_NEXT(%rdx)
 2:  testq %r11, %r11
     jz 3f
-    movq ASM_CTE_CDT_PREV(%r11), %rax
-    andl $ASM_CDT_FLAG, %eax
-    orq %rdx, %rax
-    movq %rax, ASM_CTE_CDT_PREV(%r11)
+    andq $ASM_CDT_FLAG, ASM_CTE_CDT_PREV(%r11)
+    orq %rdx, ASM_CTE_CDT_PREV(%r11)
     movq ASM_CTE_CDT_NEXT(%rcx), %rax
     andl $ASM_CDT_FLAG, %eax                                /* first badged */
     orq %rax, ASM_CTE_CDT_NEXT(%r11)
