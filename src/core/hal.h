@@ -71,7 +71,8 @@ struct arch_context *core_interrupt(void);
 /* The IPC fastpath (core/fastpath.c): for seL4_SysCall and seL4_SysReplyRecv
  * the port's syscall entry calls these instead of core_syscall(), with the
  * capability and message-info registers (the whole user context is saved,
- * as for any entry). They never return: they finish in arch_fastpath_exit()
+ * as for any entry), unless the port has its own assembly fastpath, which
+ * makes the same checks and changes (docs/porting.md, arch_fastpath). They never return: they finish in arch_fastpath_exit()
  * or, when the fast case does not apply, in the slow path and
  * arch_restore_user(). */
 _Noreturn void fastpath_call(word_t cptr, word_t info);

@@ -528,6 +528,51 @@ static const char *fast_blocked_registers_read(void)
     return regs_check("the server after its second ReplyRecv", &want, &srv_out2, 0, true);
 }
 
+/* ---- checks that fail with the partner waiting: the slow path's answer ---- */
+
+/* Recv; answer the Call with ReplyRecv on w->arg, which lacks Read: the
+ * reply goes out, the receive half faults. */
+static void reply_recv_no_read(worker *w)
+{
+    seL4_Recv(w->cap, NULL);
+    w->steps++;
+    seL4_ReplyRecv(w->arg, msg(7, 0), NULL);
+    w->steps++;
+}
+
+static const char *fast_checks_fail_partner_waiting(void)
+{
+    seL4_CPtr fep, fcap = fault_ep_new(&fep), ep = new_endpoint(), r = copy_cap(ep, RIGHTS_R);
+    START(srv, 0, echo_server, ep, 0);
+
+    /* A cptr that does not resolve: the caller takes a capability fault. */
+    worker *bad = worker_start(1, PRIO_HI, fcap, caller, BAD_CPTR, 0);
+    CHECK(bad != NULL, "%s", worker_error());
+    TRY(expect_cap_fault(fep, BAD_CPTR, 0, seL4_GuardMismatch));
+    /* No Write: InvalidCapability, and the waiting server sees nothing. */
+    seL4_MessageInfo_t tag = seL4_Call(r, msg(3, 1));
+    CHECK(seL4_MessageInfo_get_label(tag) == seL4_InvalidCapability, "Call without Write: label %lu",
+          (seL4_Word)seL4_MessageInfo_get_label(tag));
+    CHECK(srv->steps == 0 && bad->steps == 0, "the server answered %lu calls, the bad caller %lu", srv->steps,
+          bad->steps);
+    /* The server still waits and answers a good Call. */
+    seL4_SetMR(0, 41);
+    tag = seL4_Call(ep, msg(3, 1));
+    CHECK(seL4_MessageInfo_get_label(tag) == 4 && seL4_GetMR(0) == 42 && srv->steps == 1,
+          "good Call: label %lu MR0 %lu server steps %lu", (seL4_Word)seL4_MessageInfo_get_label(tag),
+          seL4_GetMR(0), srv->steps);
+
+    /* ReplyRecv without Read, its caller waiting: the reply arrives, the
+     * receive faults. */
+    seL4_CPtr ep2 = new_endpoint(), w2 = copy_cap(ep2, RIGHTS_W);
+    worker *rr = worker_start(2, PRIO_HI, fcap, reply_recv_no_read, ep2, w2);
+    CHECK(rr != NULL, "%s", worker_error());
+    tag = seL4_Call(ep2, msg(1, 0));
+    CHECK(seL4_MessageInfo_get_label(tag) == 7 && rr->steps == 1, "reply label %lu, server steps %lu",
+          (seL4_Word)seL4_MessageInfo_get_label(tag), rr->steps);
+    return expect_cap_fault(fep, w2, 1, seL4_MissingCapability);
+}
+
 static const struct test tests[] = {
     { "IPC0053 Call to a waiting server: label, badge and four words each way", fast_call_words_and_badge },
     { "IPC0054 Call to a waiting low-priority server runs a more urgent thread first",
@@ -541,6 +586,8 @@ static const struct test tests[] = {
       fast_every_register_kept },
     { "IPC0061 TCB_ReadRegisters of a thread blocked in Call or ReplyRecv returns all its registers",
       fast_blocked_registers_read },
+    { "IPC0062 with the partner waiting, a bad cptr, no Write or no Read still fail as the slow path says",
+      fast_checks_fail_partner_waiting },
 };
 
 TEST_SUITE_AFTER_EACH(ipc_fast_suite, tests, vm_cleanup);
