@@ -90,12 +90,16 @@ static inline bool cap_untyped_is_device(cap_t c) { return (cap_fields(c) >> 6) 
 static inline word_t cap_untyped_free_index(cap_t c) { return c.w1; }
 
 /* CNode: fields = radix [5:0] | guard_size [11:6]; w1 = guard. */
+#define CAP_CNODE_RADIX_BITS 6
 static inline cap_t cap_cnode(void *slots, unsigned radix, unsigned guard_size, word_t guard)
 {
-    return cap_make(CAP_CNODE, slots, radix | ((word_t)guard_size << 6), guard);
+    return cap_make(CAP_CNODE, slots, radix | ((word_t)guard_size << CAP_CNODE_RADIX_BITS), guard);
 }
-static inline unsigned cap_cnode_radix(cap_t c) { return cap_fields(c) & 0x3f; }
-static inline unsigned cap_cnode_guard_size(cap_t c) { return (cap_fields(c) >> 6) & 0x3f; }
+static inline unsigned cap_cnode_radix(cap_t c) { return cap_fields(c) & MASK(CAP_CNODE_RADIX_BITS); }
+static inline unsigned cap_cnode_guard_size(cap_t c)
+{
+    return (cap_fields(c) >> CAP_CNODE_RADIX_BITS) & MASK(CAP_CNODE_RADIX_BITS);
+}
 static inline word_t cap_cnode_guard(cap_t c) { return c.w1; }
 
 /* Endpoint and notification: fields = rights [3:0]; w1 = badge. */
@@ -136,12 +140,14 @@ static inline cap_t cap_asid_pool(void *pool, word_t asid_base)
 }
 
 /* Reply: the caller's TCB; fields = master [0] | can_grant [1]. */
+#define CAP_REPLY_MASTER    1u
+#define CAP_REPLY_CAN_GRANT 2u
 static inline cap_t cap_reply(void *tcb, bool master, bool can_grant)
 {
-    return cap_make(CAP_REPLY, tcb, (word_t)master | ((word_t)can_grant << 1), 0);
+    return cap_make(CAP_REPLY, tcb, (master ? CAP_REPLY_MASTER : 0) | (can_grant ? CAP_REPLY_CAN_GRANT : 0), 0);
 }
-static inline bool cap_reply_master(cap_t c) { return cap_fields(c) & 1; }
-static inline bool cap_reply_can_grant(cap_t c) { return (cap_fields(c) >> 1) & 1; }
+static inline bool cap_reply_master(cap_t c) { return cap_fields(c) & CAP_REPLY_MASTER; }
+static inline bool cap_reply_can_grant(cap_t c) { return cap_fields(c) & CAP_REPLY_CAN_GRANT; }
 
 /* Thread: the TCB. */
 static inline cap_t cap_thread(void *tcb) { return cap_make(CAP_THREAD, tcb, 0, 0); }

@@ -12,8 +12,13 @@
  * path is the reference (endpoint.c, transfer.c, sched.c); the comments
  * below name the step of it that each line stands for.
  *
- * Built with -Dfastpath=false (KEEL_FASTPATH 0), both entries go straight
- * to the slow path, so the two can be measured and tested side by side.
+ * This C version is the reference for the ports' assembly fastpaths
+ * (src/arch/<port>/fastpath.S), which must make exactly these checks and
+ * have exactly these effects, and it is what a port uses until it writes
+ * its own (docs/porting.md): a port's meson.build chooses with
+ * arch_fastpath. Built with -Dfastpath=false (KEEL_FASTPATH 0), both
+ * entries go straight to the slow path, so the two can be measured and
+ * tested side by side.
  */
 #include <core/cdt.h>
 #include <core/entry.h>
@@ -56,6 +61,13 @@ static inline __attribute__((always_inline)) struct cte *fast_lookup(const struc
     return (struct cte *)cap_ptr(root) + (cptr & MASK(radix));
 }
 
+/* For an assembly fastpath: the lookup fast_lookup() leaves to the general
+ * walk (a CSpace that is not one CNode taking the whole cptr), out of line. */
+struct cte *fastpath_lookup_general(const struct tcb *t, word_t cptr)
+{
+    return cspace_lookup_fast(t->slots[TCB_CTABLE].cap, cptr);
+}
+
 /* The endpoint capability cptr names in t's CSpace, if it has all of
  * 'rights' and one of 'any' (0: none needed); otherwise a null capability. */
 static inline __attribute__((always_inline)) cap_t endpoint_cap(const struct tcb *t, word_t cptr,
@@ -68,6 +80,15 @@ static inline __attribute__((always_inline)) cap_t endpoint_cap(const struct tcb
     if ((r & rights) != rights || (any && !(r & any)))
         return cap_null();
     return slot->cap;
+}
+
+/* May the fastpath switch to dest? seL4's direct-switch rule
+ * (sched_may_direct_switch), and dest's memo of its address space is
+ * current, so that the switch below needs no capability or ASID lookup
+ * (vspace_activate_thread's fast case; the slow path refreshes the memo). */
+static bool fast_switch_ok(const struct tcb *dest)
+{
+    return dest->vspace_epoch == vspace_epoch && sched_may_direct_switch(dest);
 }
 
 /* The end of both paths: sched_exit()'s direct switch to a woken thread,
@@ -95,7 +116,7 @@ _Noreturn void fastpath_call(word_t cptr, word_t info)
     if (cap_is_null(c) || ep->state != EP_RECV)
         slowpath(seL4_SysCall);
     struct tcb *dest = ep->head;
-    if (!sched_may_direct_switch(dest))
+    if (!fast_switch_ok(dest))
         slowpath(seL4_SysCall);
 
     struct tcb *next = dest->ep_next;               /* dequeue_head */
@@ -140,7 +161,7 @@ _Noreturn void fastpath_reply_recv(word_t cptr, word_t info)
     struct endpoint *ep = cap_ptr(c);
     struct notification *bound = cur->bound_ntfn;
     if (!caller || cap_is_null(c) || ep->state == EP_SEND || (bound && bound->state == NTFN_ACTIVE) ||
-        !sched_may_direct_switch(caller))
+        !fast_switch_ok(caller))
         slowpath(seL4_SysReplyRecv);
 
     ipc_transfer_regs(cur, tag, (unsigned)seL4_MessageInfo_get_length(tag), 0, caller);

@@ -71,11 +71,17 @@ struct arch_context *core_interrupt(void);
 /* The IPC fastpath (core/fastpath.c): for seL4_SysCall and seL4_SysReplyRecv
  * the port's syscall entry calls these instead of core_syscall(), with the
  * capability and message-info registers (the whole user context is saved,
- * as for any entry). They never return: they finish in arch_fastpath_exit()
+ * as for any entry), unless the port has its own assembly fastpath, which
+ * makes the same checks and changes (docs/porting.md, arch_fastpath). They never return: they finish in arch_fastpath_exit()
  * or, when the fast case does not apply, in the slow path and
  * arch_restore_user(). */
 _Noreturn void fastpath_call(word_t cptr, word_t info);
 _Noreturn void fastpath_reply_recv(word_t cptr, word_t info);
+/* A port's assembly fastpath (core/asm_layout.h has the layouts it uses)
+ * resolves a cptr in a CSpace that is one CNode itself and calls this for
+ * any other: the slot, or NULL (then it takes the slow path). */
+struct tcb;
+struct cte *fastpath_lookup_general(const struct tcb *t, word_t cptr);
 
 /* ---- what every port implements ---- */
 

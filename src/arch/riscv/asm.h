@@ -11,6 +11,7 @@
 #define RISCV_WINDOW_GIBS       64
 #define RISCV_WINDOW_FIRST_SLOT 256             /* root index of RISCV_WINDOW_BASE */
 #define RISCV_KSTACK_SIZE       16384
+#define RISCV_PAGE_BITS         12              /* PAGE_BITS, for satp's PPN */
 
 /* A global, kernel-only RWX leaf, accessed and dirty (V R W X G A D). */
 #define RISCV_PTE_KERNEL_LEAF   0xef
@@ -33,11 +34,8 @@
 #define SIE_SEIE                (1 << 9)        /* supervisor external interrupt (PLIC) */
 #define SIP_SEIP                (1 << 9)
 
-/* scause of an ecall from U-mode, and the two system calls (seL4_Syscall_ID)
- * the trap entry hands to the IPC fastpath. */
+/* scause of an ecall from U-mode. */
 #define SCAUSE_ECALL_U          8
-#define SYS_CALL                -1
-#define SYS_REPLY_RECV          -2
 
 /* struct arch_context: x1..x31 at regs[0..30], then sepc and sstatus. */
 #define CTX_REG(x)              (((x) - 1) * 8)

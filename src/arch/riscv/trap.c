@@ -17,7 +17,7 @@ _Static_assert(offsetof(struct arch_context, regs[REG_T6]) == CTX_REG(31), "x31 
 _Static_assert(offsetof(struct arch_context, regs[REG_PC]) == CTX_PC, "sepc offset");
 _Static_assert(offsetof(struct arch_context, regs[REG_STATUS]) == CTX_STATUS, "sstatus offset");
 
-_Static_assert(SYS_CALL == seL4_SysCall && SYS_REPLY_RECV == seL4_SysReplyRecv, "fastpath numbers");
+_Static_assert(RISCV_PAGE_BITS == PAGE_BITS, "page size");
 
 /* Exception numbers in scause (privileged spec, table "Supervisor cause"). */
 enum {

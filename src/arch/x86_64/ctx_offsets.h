@@ -45,10 +45,10 @@
 #define RFLAGS_IF       0x200
 #define RFLAGS_FIXED    0x2
 
-/* The two system calls (seL4_Syscall_ID, in rdx) the syscall entry hands
- * to the IPC fastpath. */
-#define SYS_CALL        (-1)
-#define SYS_REPLY_RECV  (-2)
+/* For the fastpath's exit (fastpath.S): the first address sysretq must not
+ * return to (ARCH_USER_TOP) and the FS base MSR. */
+#define X86_USER_TOP    0x00007ffffffff000
+#define X86_MSR_FS_BASE 0xc0000100
 
 /* Interrupt vectors. */
 #define VEC_PF          14

@@ -13,6 +13,7 @@
  * SMP will need per-CPU x86_cur_ctx, scratch and stacks, reached with swapgs.
  */
 #include "ctx_offsets.h"
+#include <core/asm_layout.h>
 
 /* ---- 256 IDT stubs, 16 bytes apart: push a dummy error code where the CPU
  * pushes none, push the vector, join the common path ---- */
@@ -134,26 +135,39 @@ x86_syscall_entry:
     fxsave64 CTX_FPU(%rsp)
     movq x86_syscall_scratch(%rip), %rax
     movq %rax, CTX_RSP(%rsp)
-    cld
     leaq x86_kernel_stack_top(%rip), %rsp
+#if KEEL_FASTPATH && KEEL_ARCH_FASTPATH
+/* The IPC fastpath (fastpath.S) finds the capability, the message info and
+ * the message registers live; it clears DF itself before it calls C. It
+ * never returns. */
+    cmpq $ASM_SYS_CALL, %rdx
+    je x86_fastpath_call
+    cmpq $ASM_SYS_REPLY_RECV, %rdx
+    je x86_fastpath_reply_recv
+#endif
+    cld                                 /* C expects DF = 0; user may have set it */
     xorl %ebp, %ebp
-    cmpq $SYS_CALL, %rdx
+#if KEEL_FASTPATH && !KEEL_ARCH_FASTPATH
+/* The portable fastpath (core/fastpath.c): rdi (capability) and rsi
+ * (message info) still hold the user's values, its two arguments. */
+    cmpq $ASM_SYS_CALL, %rdx
     je .Lfast_call
-    cmpq $SYS_REPLY_RECV, %rdx
+    cmpq $ASM_SYS_REPLY_RECV, %rdx
     je .Lfast_reply_recv
+#endif
     movq %rdx, %rdi                     /* the syscall number */
     call core_syscall
     movq %rax, %rdi
     call arch_restore_user
     ud2
-/* The IPC fastpath: rdi (capability) and rsi (message info) still hold the
- * user's values, which are its two arguments. It never returns. */
+#if KEEL_FASTPATH && !KEEL_ARCH_FASTPATH
 .Lfast_call:
     call fastpath_call
     ud2
 .Lfast_reply_recv:
     call fastpath_reply_recv
     ud2
+#endif
 
 /* ---- x86_sysret_to_user(ctx): the fastpath's exit, for a thread that
  * entered through `syscall`. rip and the FS base are already checked. sysretq takes rip from rcx and rflags from r11, which the

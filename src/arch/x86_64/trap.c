@@ -22,7 +22,7 @@ _Static_assert(offsetof(struct arch_context, regs[REG_PC]) == CTX_RIP, "ctx rip"
 _Static_assert(offsetof(struct arch_context, regs[REG_FLAGS]) == CTX_RFLAGS, "ctx rflags");
 _Static_assert(offsetof(struct arch_context, regs[REG_FS_BASE]) == CTX_FS_BASE, "ctx fs");
 _Static_assert(offsetof(struct arch_context, fpu) == CTX_FPU, "ctx fpu");
-_Static_assert(SYS_CALL == seL4_SysCall && SYS_REPLY_RECV == seL4_SysReplyRecv, "fastpath numbers");
+_Static_assert(X86_USER_TOP == ARCH_USER_TOP && X86_MSR_FS_BASE == MSR_FS_BASE, "fastpath exit constants");
 
 /* What trap_from_kernel pushes, lowest address first. */
 struct x86_kernel_frame {
@@ -155,13 +155,14 @@ static void fpu_load(struct arch_context *ctx)
 
 /* The FS base MSR is rewritten only when the value changes: user mode
  * cannot write it (CR4.FSGSBASE is off), so what was loaded is still there. */
+word_t x86_fs_loaded;           /* fastpath.S keeps it too */
+
 static void fs_base_load(struct arch_context *ctx)
 {
-    static word_t fs_loaded;
     word_t fs = ctx->regs[REG_FS_BASE];
-    if (fs != fs_loaded) {
+    if (fs != x86_fs_loaded) {
         wrmsr(MSR_FS_BASE, fs);
-        fs_loaded = fs;
+        x86_fs_loaded = fs;
     }
 }
 

@@ -32,7 +32,7 @@ static x86_table_t window_pd[WINDOW_GIBS];
 static x86_table_t image_pdpt;
 static x86_table_t image_pd;
 static paddr_t window_end;      /* physical end of the mapped window */
-static paddr_t active_root;
+paddr_t x86_active_root;        /* what CR3 holds; fastpath.S switches it too */
 
 /* Map [window_end, end) into the window, 2 MiB at a time. */
 static void window_extend(paddr_t end)
@@ -98,9 +98,9 @@ void arch_vspace_init_root(pte_t *root)
 void arch_vspace_activate(paddr_t root, word_t asid)
 {
     (void)asid;
-    if (root == active_root)
+    if (root == x86_active_root)
         return;
-    active_root = root;
+    x86_active_root = root;
     x86_write_cr3(root);
 }
 

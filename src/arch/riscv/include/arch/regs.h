@@ -5,6 +5,12 @@
  */
 #pragma once
 
+/* sizeof(struct arch_context), for assembly (core/asm_layout.h places the
+ * TCB fields after it); checked below. */
+#define ARCH_CONTEXT_SIZE (33 * 8)
+
+#ifndef __ASSEMBLER__
+
 #include <arch/types.h>
 
 enum {
@@ -33,7 +39,7 @@ struct arch_context {
 #define ARCH_SYSCALL_INSN_LEN 4     /* ecall: a restarted syscall re-executes it */
 static const unsigned char arch_msg_regs[ARCH_NUM_MSG_REGS] = { REG_A2, REG_A3, REG_A4, REG_A5 };
 
-_Static_assert(sizeof(struct arch_context) == 33 * 8, "trap.S frame layout");
+_Static_assert(sizeof(struct arch_context) == ARCH_CONTEXT_SIZE, "trap.S frame layout");
 
 static inline word_t arch_context_get(const struct arch_context *c, unsigned r)
 {
@@ -60,3 +66,5 @@ static const unsigned char arch_user_context_regs[] = {
     REG_S7, REG_S8, REG_S9, REG_S10, REG_S11, REG_A0, REG_A1, REG_A2, REG_A3, REG_A4, REG_A5,
     REG_A6, REG_A7, REG_T0, REG_T1, REG_T2, REG_T3, REG_T4, REG_T5, REG_T6, REG_TP,
 };
+
+#endif /* !__ASSEMBLER__ */

@@ -7,6 +7,12 @@
  */
 #pragma once
 
+/* sizeof(struct arch_context), for assembly (core/asm_layout.h places the
+ * TCB fields after it); checked below. */
+#define ARCH_CONTEXT_SIZE (160 + 512)
+
+#ifndef __ASSEMBLER__
+
 #include <core/types.h>
 #include <arch/types.h>
 
@@ -40,7 +46,7 @@ struct arch_context {
 #define ARCH_SYSCALL_INSN_LEN 2     /* syscall (0f 05): REG_PC - 2 re-executes it */
 static const unsigned char arch_msg_regs[ARCH_NUM_MSG_REGS] = { REG_R10, REG_R8, REG_R9, REG_R15 };
 
-_Static_assert(sizeof(struct arch_context) == 160 + ARCH_FPU_SIZE, "trap.S frame layout");
+_Static_assert(sizeof(struct arch_context) == ARCH_CONTEXT_SIZE, "trap.S frame layout");
 
 static inline word_t arch_context_get(const struct arch_context *c, unsigned r)
 {
@@ -67,3 +73,5 @@ static const unsigned char arch_user_context_regs[] = {
     REG_PC, REG_RSP, REG_FLAGS, REG_RAX, REG_RBX, REG_RCX, REG_RDX, REG_RSI, REG_RDI, REG_RBP,
     REG_R8, REG_R9, REG_R10, REG_R11, REG_R12, REG_R13, REG_R14, REG_R15, REG_FS_BASE,
 };
+
+#endif /* !__ASSEMBLER__ */

@@ -6,6 +6,9 @@
  */
 #pragma once
 
+/* sizeof(struct arch_context), for assembly (core/asm_layout.h). */
+#define ARCH_CONTEXT_SIZE (36 * 8)
+
 #include <arch/types.h>
 
 enum {
@@ -38,7 +41,7 @@ struct arch_context {
 static const unsigned char arch_msg_regs[ARCH_NUM_MSG_REGS] = { REG_X2, REG_X3, REG_X4, REG_X5 };
 
 /* A multiple of 16 bytes: the entry code points sp at the context. */
-_Static_assert(sizeof(struct arch_context) == 36 * 8, "trap.S frame layout");
+_Static_assert(sizeof(struct arch_context) == ARCH_CONTEXT_SIZE, "trap.S frame layout");
 
 static inline word_t arch_context_get(const struct arch_context *c, unsigned r)
 {
