@@ -262,6 +262,89 @@ static void bench_retype(void)
     report("revoke_per_cap", keel_counter() - t0, objects_made);
 }
 
+/* ---- -Dbench_trace: the longest stretch without a preemption point ----
+ * The kernel measures (core/bench_trace.h); the bench runs the long
+ * operations one by one between seL4_BenchmarkResetLog and
+ * seL4_BenchmarkFinalizeLog, so it knows which one produced the longest. */
+#define TRACE_RADIX 12                      /* a CNode of 4096 slots */
+#define TRACE_SLOTS (1ul << TRACE_RADIX)
+
+static seL4_Word longest_insns;
+static const char *longest_op = "none";
+
+static void trace_report(const char *op, seL4_Word insns)
+{
+    printf("BENCH {\"target\":\"%s\",\"name\":\"nonpreemptible_%s\",\"insns\":%lu}\n", KEEL_TARGET, op,
+           insns);
+    if (insns > longest_insns) {
+        longest_insns = insns;
+        longest_op = op;
+    }
+}
+
+/* The largest non-device Untyped: the one whose first Retype clears most. */
+static seL4_CPtr largest_untyped(seL4_Word *bits)
+{
+    seL4_BootInfo *bi = seL4_GetBootInfo();
+    seL4_CPtr best = 0;
+    *bits = 0;
+    for (seL4_Word i = 0; i < bi->untyped.end - bi->untyped.start; i++) {
+        const seL4_UntypedDesc *d = &bi->untypedList[i];
+        if (!d->isDevice && d->sizeBits > *bits) {
+            best = bi->untyped.start + i;
+            *bits = d->sizeBits;
+        }
+    }
+    return best;
+}
+
+/* A CNode of TRACE_SLOTS slots from ut, every slot an endpoint from ut. */
+static seL4_CPtr full_cnode(seL4_CPtr ut)
+{
+    seL4_CPtr cnode = next_slot++;
+    if (seL4_Untyped_Retype(ut, seL4_CapTableObject, TRACE_RADIX, seL4_CapInitThreadCNode, 0, 0, cnode, 1) !=
+        seL4_NoError)
+        printf("# retype of the CNode failed\n");
+    for (seL4_Word off = 0; off < TRACE_SLOTS; off += 256)
+        if (seL4_Untyped_Retype(ut, seL4_EndpointObject, 0, seL4_CapInitThreadCNode, cnode, seL4_WordBits, off,
+                                256) != seL4_NoError)
+            printf("# retype of 256 endpoints failed\n");
+    return cnode;
+}
+
+static void bench_trace(void)
+{
+    seL4_Word bits;
+    seL4_CPtr ut = largest_untyped(&bits);
+    next_slot = seL4_GetBootInfo()->empty.start;
+    /* The first Retype of a boot Untyped clears all of it (untyped.c). */
+    seL4_BenchmarkResetLog();
+    seL4_CPtr cnode = full_cnode(ut);
+    trace_report("retype_first_clears_untyped", seL4_BenchmarkFinalizeLog());
+    printf("# the Untyped cleared: %lu MiB\n", (1ul << bits) >> 20);
+    /* 16 Retypes of 256 endpoints each, into a fresh CNode. */
+    seL4_CPtr c2 = next_slot++;
+    seL4_Untyped_Retype(ut, seL4_CapTableObject, TRACE_RADIX, seL4_CapInitThreadCNode, 0, 0, c2, 1);
+    seL4_BenchmarkResetLog();
+    for (seL4_Word off = 0; off < TRACE_SLOTS; off += 256)
+        seL4_Untyped_Retype(ut, seL4_EndpointObject, 0, seL4_CapInitThreadCNode, c2, seL4_WordBits, off, 256);
+    trace_report("retype_256_endpoints", seL4_BenchmarkFinalizeLog());
+    /* Delete of a CNode holding the last capabilities to 4096 endpoints. */
+    seL4_BenchmarkResetLog();
+    seL4_CNode_Delete(seL4_CapInitThreadCNode, cnode, seL4_WordBits);
+    trace_report("delete_full_cnode", seL4_BenchmarkFinalizeLog());
+    /* Revoke of the Untyped: the other CNode and its 4096 endpoints. */
+    seL4_BenchmarkResetLog();
+    seL4_CNode_Revoke(seL4_CapInitThreadCNode, ut, seL4_WordBits);
+    trace_report("revoke_untyped", seL4_BenchmarkFinalizeLog());
+    /* The next Retype clears what the revoked children used. */
+    seL4_BenchmarkResetLog();
+    full_cnode(ut);
+    trace_report("retype_after_revoke", seL4_BenchmarkFinalizeLog());
+    printf("BENCH {\"target\":\"%s\",\"name\":\"longest_nonpreemptible\",\"insns\":%lu,\"op\":\"%s\"}\n",
+           KEEL_TARGET, longest_insns, longest_op);
+}
+
 static void pick_untyped(void)
 {
     seL4_BootInfo *bi = seL4_GetBootInfo();
@@ -278,6 +361,11 @@ static void pick_untyped(void)
 
 int main(void)
 {
+    if (KEEL_BENCH_TRACE) {
+        /* The stretch meter's kernel: that figure only (./keel bench). */
+        bench_trace();
+        return 0;
+    }
     if (!KEEL_BENCH_FASTPATH) {
         /* Only the IPC figures differ without the fastpath. */
     } else if (keel_bootinfo_chunk(seL4_GetBootInfo(), KEEL_BOOTINFO_HEADER_PARENT) != NULL) {
