@@ -19,4 +19,8 @@ typedef enum {
     seL4_SysDebugCapIdentify = -12,
     seL4_SysDebugSnapshot = -13,
     seL4_SysDebugNameThread = -14,
+    /* Only in a kernel built with -Dbench_trace (docs/api.md); numbered as in
+     * a uniprocessor seL4 build with benchmarks and without DebugRun. */
+    seL4_SysBenchmarkResetLog = -16,
+    seL4_SysBenchmarkFinalizeLog = -17,
 } seL4_Syscall_ID;

@@ -216,3 +216,23 @@ static inline void seL4_DebugNameThread(seL4_CPtr tcb, const char *name)
     buf[i] = '\0';
     keel_sys_send_recv((seL4_Word)seL4_SysDebugNameThread, tcb, &badge, 0, &info, &m0, &m1, &m2, &m3);
 }
+
+/* Benchmark calls: only a kernel built with -Dbench_trace has them (elsewhere
+ * they are unknown system calls, a fault). Keel's log is one figure, the
+ * longest stretch the kernel ran without a preemption point since the last
+ * reset, in the kernel's counter units (docs/api.md). */
+static inline seL4_Error seL4_BenchmarkResetLog(void)
+{
+    seL4_Word err, info, m0 = 0, m1 = 0, m2 = 0, m3 = 0;
+
+    keel_sys_send_recv((seL4_Word)seL4_SysBenchmarkResetLog, 0, &err, 0, &info, &m0, &m1, &m2, &m3);
+    return (seL4_Error)err;
+}
+
+static inline seL4_Word seL4_BenchmarkFinalizeLog(void)
+{
+    seL4_Word longest, info, m0 = 0, m1 = 0, m2 = 0, m3 = 0;
+
+    keel_sys_send_recv((seL4_Word)seL4_SysBenchmarkFinalizeLog, 0, &longest, 0, &info, &m0, &m1, &m2, &m3);
+    return longest;
+}

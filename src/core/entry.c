@@ -3,13 +3,16 @@
  * and on one kernel stack: every entry runs to completion (or to a preemption
  * point) and leaves through kernel_exit().
  */
+#include <core/bench_trace.h>
 #include <core/entry.h>
 #include <core/irq.h>
 #include <core/sched.h>
 
 struct arch_context *kernel_exit(void)
 {
-    return sched_exit();
+    struct arch_context *next = sched_exit();
+    trace_point();
+    return next;
 }
 
 #define WORK_UNITS_PER_CHECK 64
@@ -20,6 +23,7 @@ bool preemption_point(void)
     if (++work < WORK_UNITS_PER_CHECK)
         return false;
     work = 0;
+    trace_point();
     return arch_timer_pending();
 }
 
@@ -37,6 +41,7 @@ void handle_pending_interrupt(void)
 
 struct arch_context *core_interrupt(void)
 {
+    trace_entry();
     handle_pending_interrupt();
     return kernel_exit();
 }

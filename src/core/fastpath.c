@@ -20,6 +20,7 @@
  * entries go straight to the slow path, so the two can be measured and
  * tested side by side.
  */
+#include <core/bench_trace.h>
 #include <core/cdt.h>
 #include <core/entry.h>
 #include <core/ipc.h>
@@ -100,12 +101,14 @@ static _Noreturn void switch_to(struct tcb *next)
 #ifdef KEEL_INVARIANTS
     invariants_check();
 #endif
+    trace_point();
     arch_fastpath_exit(&next->ctx);
 }
 
 /* seL4_Call on an endpoint with a receiver waiting (ep_send, after_call). */
 _Noreturn void fastpath_call(word_t cptr, word_t info)
 {
+    trace_entry();
     struct tcb *cur = cur_thread;
     seL4_MessageInfo_t tag = { { info } };
     if (!fast_message(cur, tag))
@@ -152,6 +155,7 @@ static struct tcb *fast_reply_target(struct tcb *t)
  * pending on the bound notification (ipc_reply, then ep_receive). */
 _Noreturn void fastpath_reply_recv(word_t cptr, word_t info)
 {
+    trace_entry();
     struct tcb *cur = cur_thread;
     seL4_MessageInfo_t tag = { { info } };
     if (!fast_message(cur, tag))

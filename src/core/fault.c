@@ -1,6 +1,7 @@
 /*
  * Fault entry points and delivery (see fault.h).
  */
+#include <core/bench_trace.h>
 #include <core/entry.h>
 #include <core/fault.h>
 #include <core/ipc.h>
@@ -63,6 +64,7 @@ void fault_unknown_syscall(struct tcb *t, sword_t sysno)
 
 struct arch_context *core_fault(const struct user_fault *f)
 {
+    trace_entry();
     struct tcb *t = cur_thread;
     if (f->kind == USER_FAULT_VM)
         t->fault = (struct fault_info){ seL4_Fault_VMFault, { f->addr, f->instruction, f->code } };

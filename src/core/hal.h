@@ -10,7 +10,8 @@
  *   <arch/regs.h>   struct arch_context (a thread's saved user registers) and the
  *                   register indices the core uses (REG_PC, REG_SP, REG_ARG0 ...).
  *   <arch/pte.h>    page-table geometry and PTE encode/decode for the generic walker.
- *   <arch/cpu.h>    small inline helpers the core may call on hot paths.
+ *   <arch/cpu.h>    small inline helpers the core may call on hot paths, and
+ *                   arch_counter() (instructions or cycles, for -Dbench_trace).
  */
 #pragma once
 

@@ -2,6 +2,7 @@
  * The system-call entry point: decode the syscall number and dispatch to
  * invocations (invocation.c), receiving, replying, or the debug calls.
  */
+#include <core/bench_trace.h>
 #include <core/entry.h>
 #include <core/fault.h>
 #include <core/invocation.h>
@@ -88,8 +89,34 @@ static void unknown_syscall(sword_t sysno)
     fault_unknown_syscall(cur_thread, sysno);
 }
 
+/* -Dbench_trace only; in any other kernel these numbers are unknown
+ * system calls, as in a seL4 built without benchmarks. */
+static bool bench_syscall(sword_t sysno)
+{
+#ifdef KEEL_BENCH_TRACE
+    if (sysno == seL4_SysBenchmarkResetLog) {
+        trace_reset();
+        set_ret(REG_BADGE, seL4_NoError);
+        return true;
+    }
+    if (sysno == seL4_SysBenchmarkFinalizeLog) {
+        set_ret(REG_BADGE, trace_longest());
+        return true;
+    }
+#endif
+    (void)sysno;
+    return false;
+}
+
+static void unknown_or_bench_syscall(sword_t sysno)
+{
+    if (!bench_syscall(sysno))
+        unknown_syscall(sysno);
+}
+
 struct arch_context *core_syscall(sword_t sysno)
 {
+    trace_entry();
     switch (sysno) {
     case seL4_SysCall: handle_invocation(true, true); break;
     case seL4_SysSend: handle_invocation(false, true); break;
@@ -107,7 +134,7 @@ struct arch_context *core_syscall(sword_t sysno)
     case seL4_SysDebugCapIdentify: debug_cap_identify(); break;
     case seL4_SysDebugNameThread: debug_name_thread(); break;
     case seL4_SysDebugDumpScheduler: sched_dump(); break;
-    default: unknown_syscall(sysno); break;
+    default: unknown_or_bench_syscall(sysno); break;
     }
     struct arch_context *next = kernel_exit();
 #ifdef KEEL_INVARIANTS

@@ -172,6 +172,82 @@ static void bench_yield(void)
     report("yield", keel_counter() - t0, ROUNDS);
 }
 
+/* Context switch on preemption. The root task and a partner of the same
+ * priority spin in the same loop, each storing the counter into 'stamp'
+ * every iteration; neither ever enters the kernel, so the CPU changes hands
+ * only when the timer tick ends a timeslice. The first iteration of the
+ * newcomer measures from the other thread's last stamp to its own first
+ * counter read: timer trap, tick handling, scheduler, switch and exit, plus
+ * the few loop instructions on either side of the two counter reads. The
+ * figure is the minimum over the samples: a thread preempted between its
+ * counter read and its store of 'stamp' makes the other's next sample a
+ * whole timeslice long, and under -icount the tick hits each thread at the
+ * same place in its loop every time, so the samples take only a few
+ * distinct values. Each sample costs a timeslice (TIMESLICE_TICKS ticks of
+ * 2 ms, 10 M instructions under -icount), hence the small count. */
+#define PREEMPT_SAMPLES 12
+
+static volatile seL4_Word stamp, stamp_owner, preempt_count;
+static seL4_Word preempt_samples[PREEMPT_SAMPLES];
+
+
+/* Spin until PREEMPT_SAMPLES hand-overs have been measured. */
+static void preempt_loop(seL4_Word me)
+{
+    for (;;) {
+        seL4_Word now = keel_counter();
+        if (stamp_owner != me) {
+            seL4_Word n = preempt_count;
+            if (n >= PREEMPT_SAMPLES) {
+                stamp_owner = me;       /* the other thread, if it runs again, stops too */
+                return;
+            }
+            /* now < stamp: this thread read the counter, was preempted before
+             * it looked at the owner, and the other one has stamped since. */
+            if (now > stamp)
+                preempt_samples[preempt_count++] = now - stamp;
+            stamp_owner = me;
+        }
+        stamp = now;
+    }
+}
+
+static void preempt_partner(void *arg)
+{
+    (void)arg;
+    preempt_loop(2);
+    for (;;)
+        seL4_TCB_Suspend(partner.tcb);
+}
+
+static void sort_words(seL4_Word *w, seL4_Word n)
+{
+    for (seL4_Word i = 1; i < n; i++)
+        for (seL4_Word j = i; j > 0 && w[j - 1] > w[j]; j--) {
+            seL4_Word t = w[j];
+            w[j] = w[j - 1];
+            w[j - 1] = t;
+        }
+}
+
+static void bench_preempt(void)
+{
+    stamp_owner = 1;
+    stamp = keel_counter();
+    start_partner(preempt_partner, seL4_MaxPrio);
+    preempt_loop(1);
+    stop_partner();
+    seL4_Word n = preempt_count;
+    sort_words(preempt_samples, n);
+    if (n < PREEMPT_SAMPLES) {
+        printf("# context switch on preemption: only %lu samples\n", n);
+        return;
+    }
+    printf("# context switch on preemption: %lu samples, min %lu, median %lu, max %lu\n", n,
+           preempt_samples[0], preempt_samples[n / 2], preempt_samples[n - 1]);
+    report("context_switch_preempt", preempt_samples[0], 1);
+}
+
 static void bench_retype(void)
 {
     seL4_CPtr first = next_slot;
@@ -184,6 +260,89 @@ static void bench_retype(void)
     t0 = keel_counter();
     seL4_CNode_Revoke(seL4_CapInitThreadCNode, untyped, seL4_WordBits);
     report("revoke_per_cap", keel_counter() - t0, objects_made);
+}
+
+/* ---- -Dbench_trace: the longest stretch without a preemption point ----
+ * The kernel measures (core/bench_trace.h); the bench runs the long
+ * operations one by one between seL4_BenchmarkResetLog and
+ * seL4_BenchmarkFinalizeLog, so it knows which one produced the longest. */
+#define TRACE_RADIX 12                      /* a CNode of 4096 slots */
+#define TRACE_SLOTS (1ul << TRACE_RADIX)
+
+static seL4_Word longest_insns;
+static const char *longest_op = "none";
+
+static void trace_report(const char *op, seL4_Word insns)
+{
+    printf("BENCH {\"target\":\"%s\",\"name\":\"nonpreemptible_%s\",\"insns\":%lu}\n", KEEL_TARGET, op,
+           insns);
+    if (insns > longest_insns) {
+        longest_insns = insns;
+        longest_op = op;
+    }
+}
+
+/* The largest non-device Untyped: the one whose first Retype clears most. */
+static seL4_CPtr largest_untyped(seL4_Word *bits)
+{
+    seL4_BootInfo *bi = seL4_GetBootInfo();
+    seL4_CPtr best = 0;
+    *bits = 0;
+    for (seL4_Word i = 0; i < bi->untyped.end - bi->untyped.start; i++) {
+        const seL4_UntypedDesc *d = &bi->untypedList[i];
+        if (!d->isDevice && d->sizeBits > *bits) {
+            best = bi->untyped.start + i;
+            *bits = d->sizeBits;
+        }
+    }
+    return best;
+}
+
+/* A CNode of TRACE_SLOTS slots from ut, every slot an endpoint from ut. */
+static seL4_CPtr full_cnode(seL4_CPtr ut)
+{
+    seL4_CPtr cnode = next_slot++;
+    if (seL4_Untyped_Retype(ut, seL4_CapTableObject, TRACE_RADIX, seL4_CapInitThreadCNode, 0, 0, cnode, 1) !=
+        seL4_NoError)
+        printf("# retype of the CNode failed\n");
+    for (seL4_Word off = 0; off < TRACE_SLOTS; off += 256)
+        if (seL4_Untyped_Retype(ut, seL4_EndpointObject, 0, seL4_CapInitThreadCNode, cnode, seL4_WordBits, off,
+                                256) != seL4_NoError)
+            printf("# retype of 256 endpoints failed\n");
+    return cnode;
+}
+
+static void bench_trace(void)
+{
+    seL4_Word bits;
+    seL4_CPtr ut = largest_untyped(&bits);
+    next_slot = seL4_GetBootInfo()->empty.start;
+    /* The first Retype of a boot Untyped clears all of it (untyped.c). */
+    seL4_BenchmarkResetLog();
+    seL4_CPtr cnode = full_cnode(ut);
+    trace_report("retype_first_clears_untyped", seL4_BenchmarkFinalizeLog());
+    printf("# the Untyped cleared: %lu MiB\n", (1ul << bits) >> 20);
+    /* 16 Retypes of 256 endpoints each, into a fresh CNode. */
+    seL4_CPtr c2 = next_slot++;
+    seL4_Untyped_Retype(ut, seL4_CapTableObject, TRACE_RADIX, seL4_CapInitThreadCNode, 0, 0, c2, 1);
+    seL4_BenchmarkResetLog();
+    for (seL4_Word off = 0; off < TRACE_SLOTS; off += 256)
+        seL4_Untyped_Retype(ut, seL4_EndpointObject, 0, seL4_CapInitThreadCNode, c2, seL4_WordBits, off, 256);
+    trace_report("retype_256_endpoints", seL4_BenchmarkFinalizeLog());
+    /* Delete of a CNode holding the last capabilities to 4096 endpoints. */
+    seL4_BenchmarkResetLog();
+    seL4_CNode_Delete(seL4_CapInitThreadCNode, cnode, seL4_WordBits);
+    trace_report("delete_full_cnode", seL4_BenchmarkFinalizeLog());
+    /* Revoke of the Untyped: the other CNode and its 4096 endpoints. */
+    seL4_BenchmarkResetLog();
+    seL4_CNode_Revoke(seL4_CapInitThreadCNode, ut, seL4_WordBits);
+    trace_report("revoke_untyped", seL4_BenchmarkFinalizeLog());
+    /* The next Retype clears what the revoked children used. */
+    seL4_BenchmarkResetLog();
+    full_cnode(ut);
+    trace_report("retype_after_revoke", seL4_BenchmarkFinalizeLog());
+    printf("BENCH {\"target\":\"%s\",\"name\":\"longest_nonpreemptible\",\"insns\":%lu,\"op\":\"%s\"}\n",
+           KEEL_TARGET, longest_insns, longest_op);
 }
 
 static void pick_untyped(void)
@@ -202,6 +361,11 @@ static void pick_untyped(void)
 
 int main(void)
 {
+    if (KEEL_BENCH_TRACE) {
+        /* The stretch meter's kernel: that figure only (./keel bench). */
+        bench_trace();
+        return 0;
+    }
     if (!KEEL_BENCH_FASTPATH) {
         /* Only the IPC figures differ without the fastpath. */
     } else if (keel_bootinfo_chunk(seL4_GetBootInfo(), KEEL_BOOTINFO_HEADER_PARENT) != NULL) {
@@ -223,6 +387,7 @@ int main(void)
         return 0;
     bench_notification();
     bench_yield();
+    bench_preempt();
     bench_retype();
     return 0;
 }

@@ -43,6 +43,13 @@ static void illegal(worker *w)
     w->r[1] = 1;
 }
 
+/* A benchmark call: r[0] its answer, r[1] = 1 once it returned. */
+static void bench_finalize(worker *w)
+{
+    w->r[0] = seL4_BenchmarkFinalizeLog();
+    w->r[1] = 1;
+}
+
 static void bad_call(worker *w)
 {
     seL4_Call(BAD_CPTR, seL4_MessageInfo_new(0, 0, 0, 0));
@@ -254,6 +261,24 @@ static const char *fault_usys_number(void)
     TRY(take_fault(fep, &tag));
     CHECK(seL4_GetMR(seL4_UnknownSyscall_Syscall) == (seL4_Word)-100, "Syscall %ld, want -100",
           (long)seL4_GetMR(seL4_UnknownSyscall_Syscall));
+    return NULL;
+}
+
+/* The benchmark calls exist only in a -Dbench_trace kernel (the test builds
+ * never are): elsewhere their numbers get seL4's answer to any unknown
+ * system call, an UnknownSyscall fault carrying the number. */
+static const char *fault_usys_benchmark(void)
+{
+    seL4_CPtr fep;
+    seL4_MessageInfo_t tag;
+    START_FAULTING(w, bench_finalize, 0, fep);
+
+    TRY(take_fault(fep, &tag));
+    CHECK(seL4_MessageInfo_get_label(tag) == seL4_Fault_UnknownSyscall, "label %lu, want UnknownSyscall",
+          (seL4_Word)seL4_MessageInfo_get_label(tag));
+    CHECK(seL4_GetMR(seL4_UnknownSyscall_Syscall) == (seL4_Word)seL4_SysBenchmarkFinalizeLog,
+          "Syscall %ld, want %d", (long)seL4_GetMR(seL4_UnknownSyscall_Syscall), seL4_SysBenchmarkFinalizeLog);
+    CHECK(w->r[1] == 0, "the thread went on past the unknown system call");
     return NULL;
 }
 
@@ -533,6 +558,7 @@ static const struct test tests[] = {
     { "FAULT0028 a thread without fault handler is stopped", fault_no_handler_stops },
     { "FAULT0029 a thread whose fault endpoint slot is empty is stopped", fault_empty_handler_slot_stops },
     { "FAULT0030 a fault endpoint cap without Grant or GrantReply gets no fault", fault_handler_without_grant },
+    { "FAULT0031 seL4_BenchmarkFinalizeLog without -Dbench_trace is an unknown syscall", fault_usys_benchmark },
 };
 
 TEST_SUITE_AFTER_EACH(fault_suite, tests, workers_cleanup);

@@ -11,6 +11,15 @@ static inline void arch_pt_store_barrier(void)
     __asm__ volatile("dsb ishst" ::: "memory");
 }
 
+/* The PMU cycle counter, for -Dbench_trace (core/bench_trace.c); under
+ * QEMU -icount shift=0 it counts retired instructions. */
+static inline unsigned long arch_counter(void)
+{
+    unsigned long v;
+    __asm__ volatile("isb; mrs %0, pmccntr_el0" : "=r"(v)::"memory");
+    return v;
+}
+
 /* The index of the highest set bit of w (w != 0): one clz. */
 static inline unsigned arch_highest_bit(unsigned long w)
 {
