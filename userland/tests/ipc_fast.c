@@ -234,6 +234,7 @@ static const char *fast_call_other_space(void)
 }
 
 
+#if defined(__riscv) || defined(__x86_64__)
 /* ---- every register across the fastpath ----
  * regs_syscall(in, out) loads every general register from in (a
  * seL4_UserContext: the syscall number, capability, message info and
@@ -527,6 +528,19 @@ static const char *fast_blocked_registers_read(void)
     want = server_expected(&srv_in2);
     return regs_check("the server after its second ReplyRecv", &want, &srv_out2, 0, true);
 }
+#else
+/* The register-level harness (regs_syscall) exists for riscv64 and x86_64
+ * only so far: these two tests say so instead of passing. */
+static const char *fast_every_register_kept(void)
+{
+    return test_skip("regs_syscall is not written for this architecture yet");
+}
+
+static const char *fast_blocked_registers_read(void)
+{
+    return test_skip("regs_syscall is not written for this architecture yet");
+}
+#endif
 
 /* ---- checks that fail with the partner waiting: the slow path's answer ---- */
 
