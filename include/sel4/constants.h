@@ -5,6 +5,7 @@
 #pragma once
 
 #include <sel4/arch/constants.h>
+#include <sel4/arch/types.h>
 
 enum {
     seL4_MsgLengthBits = 7,
@@ -17,14 +18,24 @@ enum {
 #define seL4_MaxPrio 255
 #define seL4_NumPriorities 256
 
-#define seL4_SlotBits 5
 #define seL4_EndpointBits 4
-#define seL4_NotificationBits 5
 #define seL4_MinUntypedBits 4
+/* What depends on the word size (seL4's 32-bit capabilities are narrower). */
+#if seL4_WordBits == 64
 #define seL4_IPCBufferSizeBits 10
+#define seL4_SlotBits 5
+#define seL4_NotificationBits 5
 #define seL4_BadgeBits 64
 #define seL4_GuardSizeBits 6
 #define seL4_GuardBits 58
+#else
+#define seL4_IPCBufferSizeBits 9
+#define seL4_SlotBits 4
+#define seL4_NotificationBits 4
+#define seL4_BadgeBits 28
+#define seL4_GuardSizeBits 5
+#define seL4_GuardBits 18
+#endif
 
 /* Fault and exception labels. */
 typedef enum {

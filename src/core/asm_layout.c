@@ -21,7 +21,13 @@ _Static_assert(ASM_CDT_FLAG == CDT_REVOCABLE && ASM_CDT_FLAG == CDT_FIRST_BADGED
                (word_t)~ASM_CDT_FLAG == CDT_LINK_MASK, "cdt link flags");
 
 _Static_assert(ASM_CAP_TYPE_SHIFT == CAP_TYPE_SHIFT, "cap type shift");
+#if WORD_BITS == 64
 _Static_assert(ASM_CAP_FIELD_SHIFT == CAP_FIELD_SHIFT, "cap field shift");
+#else
+_Static_assert(ASM_CAP_EP_FIELD_BITS == CAP_EP_FIELD_BITS && ASM_CAP_CNODE_FIELD_BITS == CAP_CNODE_FIELD_BITS &&
+               ASM_CAP_REPLY_FIELD_BITS == CAP_REPLY_FIELD_BITS, "cap fields in word 1");
+#endif
+_Static_assert(WORD_BITS == 8 * __SIZEOF_POINTER__, "asm_layout.h picks the layout by pointer size");
 _Static_assert(ASM_CAP_PTR_BITS == CAP_PTR_BITS, "cap pointer bits");
 _Static_assert(ASM_CAP_ENDPOINT == CAP_ENDPOINT, "endpoint cap type");
 _Static_assert(ASM_CAP_REPLY == CAP_REPLY, "reply cap type");
@@ -59,11 +65,11 @@ _Static_assert(ASM_THREAD_RUNNING == THREAD_RUNNING && ASM_THREAD_BLOCKED_RECV =
                ASM_THREAD_BLOCKED_REPLY == THREAD_BLOCKED_REPLY, "thread states");
 
 _Static_assert(ASM_EP_STATE == offsetof(struct endpoint, state) &&
-               sizeof(((struct endpoint *)0)->state) == 8, "endpoint state");
+               sizeof(((struct endpoint *)0)->state) == sizeof(word_t), "endpoint state");
 _Static_assert(ASM_EP_HEAD == offsetof(struct endpoint, head), "endpoint head");
 _Static_assert(ASM_EP_IDLE == EP_IDLE && ASM_EP_SEND == EP_SEND && ASM_EP_RECV == EP_RECV, "ep states");
 _Static_assert(ASM_NTFN_STATE == offsetof(struct notification, state) &&
-               sizeof(((struct notification *)0)->state) == 8, "notification state");
+               sizeof(((struct notification *)0)->state) == sizeof(word_t), "notification state");
 _Static_assert(ASM_NTFN_ACTIVE == NTFN_ACTIVE, "notification active");
 
 _Static_assert(ASM_MI_LENGTH_MASK == 0x7f && SEL4_MI_EXTRA_SHIFT == 7 && SEL4_MI_UNWRAP_SHIFT == 9 &&

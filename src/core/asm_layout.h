@@ -19,6 +19,9 @@
 #define ASM_SYS_CALL            (-1)
 #define ASM_SYS_REPLY_RECV      (-2)
 
+/* Word-size dependent layouts: __SIZEOF_POINTER__ is predefined by GCC and
+ * Clang for C and assembly alike. */
+#if __SIZEOF_POINTER__ == 8
 /* ---- struct cte: a capability (two words) and its two CDT links ---- */
 #define ASM_CTE_SIZE            32
 #define ASM_CTE_SIZE_BITS       5
@@ -26,12 +29,29 @@
 #define ASM_CTE_CAP_W1          8
 #define ASM_CTE_CDT_PREV        16
 #define ASM_CTE_CDT_NEXT        24
-#define ASM_CDT_FLAG            1       /* CDT_REVOCABLE / CDT_FIRST_BADGED (low link bit) */
 
 /* ---- capability word 0: type [63:59], fields [58:44], pointer >> 4 [43:0] ---- */
 #define ASM_CAP_TYPE_SHIFT      59
 #define ASM_CAP_FIELD_SHIFT     44
 #define ASM_CAP_PTR_BITS        44
+#else
+#define ASM_CTE_SIZE            16
+#define ASM_CTE_SIZE_BITS       4
+#define ASM_CTE_CAP_W0          0
+#define ASM_CTE_CAP_W1          4
+#define ASM_CTE_CDT_PREV        8
+#define ASM_CTE_CDT_NEXT        12
+
+/* ---- capability word 0: type [31:27], pointer >> 4 [26:0]; the fields
+ * are in word 1's low bits (core/cap.h: cap_w1_field_bits) ---- */
+#define ASM_CAP_TYPE_SHIFT      27
+#define ASM_CAP_PTR_BITS        27
+#define ASM_CAP_EP_FIELD_BITS   4       /* endpoint word 1: badge << 4 | rights */
+#define ASM_CAP_CNODE_FIELD_BITS 12     /* CNode word 1: guard << 12 | guard size, radix */
+#define ASM_CAP_REPLY_FIELD_BITS 2      /* reply word 1: master, can_grant */
+#endif
+#define ASM_CDT_FLAG            1       /* CDT_REVOCABLE / CDT_FIRST_BADGED (low link bit) */
+
 #define ASM_CAP_ENDPOINT        4       /* enum cap_type */
 #define ASM_CAP_REPLY           8
 #define ASM_CAP_CNODE           10
@@ -49,6 +69,7 @@
 #define ASM_TCB_CTABLE          (ASM_TCB_SLOTS + 0 * ASM_CTE_SIZE)     /* slots[TCB_CTABLE] */
 #define ASM_TCB_REPLY           (ASM_TCB_SLOTS + 2 * ASM_CTE_SIZE)     /* slots[TCB_REPLY] */
 #define ASM_TCB_CALLER          (ASM_TCB_SLOTS + 3 * ASM_CTE_SIZE)     /* slots[TCB_CALLER] */
+#if __SIZEOF_POINTER__ == 8
 #define ASM_TCB_STATE_U32       (ASM_TCB_SLOTS + 160)
 #define ASM_TCB_PRIORITY_U8     (ASM_TCB_SLOTS + 164)
 #define ASM_TCB_BLOCKED_ON      (ASM_TCB_SLOTS + 200)
@@ -60,6 +81,19 @@
 #define ASM_TCB_VSPACE_ROOT     (ASM_TCB_SLOTS + 256)
 #define ASM_TCB_VSPACE_ASID     (ASM_TCB_SLOTS + 264)
 #define ASM_TCB_FAULT_TYPE      (ASM_TCB_SLOTS + 272)
+#else
+#define ASM_TCB_STATE_U32       (ASM_TCB_SLOTS + 80)
+#define ASM_TCB_PRIORITY_U8     (ASM_TCB_SLOTS + 84)
+#define ASM_TCB_BLOCKED_ON      (ASM_TCB_SLOTS + 104)
+#define ASM_TCB_EP_NEXT         (ASM_TCB_SLOTS + 108)
+#define ASM_TCB_EP_PREV         (ASM_TCB_SLOTS + 112)
+#define ASM_TCB_CAN_GRANT_U8    (ASM_TCB_SLOTS + 120)
+#define ASM_TCB_BOUND_NTFN      (ASM_TCB_SLOTS + 124)
+#define ASM_TCB_VSPACE_EPOCH    (ASM_TCB_SLOTS + 128)
+#define ASM_TCB_VSPACE_ROOT     (ASM_TCB_SLOTS + 132)      /* a 64-bit paddr_t */
+#define ASM_TCB_VSPACE_ASID     (ASM_TCB_SLOTS + 140)
+#define ASM_TCB_FAULT_TYPE      (ASM_TCB_SLOTS + 144)
+#endif
 
 /* enum thread_state */
 #define ASM_THREAD_RUNNING      1
@@ -67,8 +101,8 @@
 #define ASM_THREAD_BLOCKED_REPLY 4
 
 /* ---- struct endpoint and struct notification ---- */
-#define ASM_EP_STATE            0
-#define ASM_EP_HEAD             8
+#define ASM_EP_STATE            0       /* a word */
+#define ASM_EP_HEAD             (__SIZEOF_POINTER__)
 #define ASM_EP_IDLE             0
 #define ASM_EP_SEND             1
 #define ASM_EP_RECV             2

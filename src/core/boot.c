@@ -235,7 +235,7 @@ static struct tcb *build_root_task(const struct boot_info *info)
     struct root_builder rb = { 0 };
     rb.elf = paddr_to_kptr(info->roottask.start);
     size_t size = info->roottask.end - info->roottask.start;
-    if (!elf_check(rb.elf, size, ARCH_ELF_MACHINE, ARCH_USER_TOP))
+    if (!elf_check(rb.elf, size, WORD_BITS, ARCH_ELF_MACHINE, ARCH_USER_TOP))
         panic("boot: the root task is not a valid ELF executable for this machine");
     elf_bounds(rb.elf, &rb.img_lo, &rb.img_hi);
     rb.img_lo = ALIGN_DOWN(rb.img_lo, PAGE_SIZE);

@@ -94,7 +94,7 @@ bool cte_is_final(const struct cte *slot)
  * whose slots need not be 16-byte aligned as capability pointers are. */
 static struct cte *zombie_slots(cap_t z)
 {
-    if (cap_fields(z) & ZOMBIE_TCB)
+    if (cap_zombie_is_tcb(z))
         return ((struct tcb *)cap_ptr(z))->slots;
     return cap_ptr(z);
 }
@@ -106,7 +106,7 @@ static struct cte *zombie_end(cap_t z)
 
 static void zombie_shrink(struct cte *slot)
 {
-    slot->cap.w1--;
+    cap_zombie_shrink(&slot->cap);
 }
 
 /* A slot whose capability, when deleted, starts the teardown of a whole

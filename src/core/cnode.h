@@ -5,8 +5,8 @@
  * is one doubly-linked list of all slots in preorder: a slot's descendants are
  * the slots that follow it for as long as each is a child (cdt.c decides
  * parenthood from the capabilities themselves, as seL4 does). The low bits of
- * the links carry the 'revocable' and 'first badged' flags; slots are 32-byte
- * aligned, so those bits are free.
+ * the links carry the 'revocable' and 'first badged' flags; slots are four
+ * words, aligned to their size, so those bits are free.
  */
 #pragma once
 
@@ -18,7 +18,7 @@ struct cte {
     word_t cdt_next;            /* struct cte * | CDT_FIRST_BADGED */
 };
 
-#define CTE_SIZE_BITS 5
+#define CTE_SIZE_BITS (WORD_BITS == 64 ? 5 : 4)     /* four words */
 _Static_assert(sizeof(struct cte) == (1u << CTE_SIZE_BITS), "slot size (seL4_SlotBits)");
 
 #define CDT_REVOCABLE    1ul

@@ -1,5 +1,5 @@
 /*
- * A minimal, bounds-checked ELF64 reader for loading the root task: header
+ * A minimal, bounds-checked ELF reader (ELF64, or ELF32 on a 32-bit port) for loading the root task: header
  * validation and the PT_LOAD segments. Every field is checked against the
  * image size before use, because the image comes from outside the kernel.
  */
@@ -21,10 +21,12 @@ struct elf_segment {
 #define ELF_PF_W 2u
 #define ELF_PF_R 4u
 
-/* Checks the header and every PT_LOAD segment: class ELF64, little endian,
- * executable, the expected machine, segments inside the image, memsz >=
- * filesz, no address overflow, every segment below user_top. */
-bool elf_check(const void *image, size_t size, uint16_t machine, uint64_t user_top);
+/* Checks the header and every PT_LOAD segment: the class of the port's word
+ * size (word_bits 64: ELF64, 32: ELF32), little endian, executable, the
+ * expected machine, segments inside the image, memsz >= filesz, no address
+ * overflow, every segment below user_top. The other functions read an image
+ * that passed this check. */
+bool elf_check(const void *image, size_t size, unsigned word_bits, uint16_t machine, uint64_t user_top);
 uint64_t elf_entry(const void *image);
 unsigned elf_num_segments(const void *image);           /* PT_LOAD segments */
 bool elf_segment(const void *image, unsigned n, struct elf_segment *seg);

@@ -55,7 +55,7 @@ cap_t finalise_cap(cap_t cap, bool final)
     }
     case CAP_ASID_POOL:
         if (final)
-            asid_register_pool(cap.w1, NULL);
+            asid_register_pool(cap_asid_pool_base(cap), NULL);
         return cap_null();
     case CAP_IRQ_HANDLER:
         if (final)

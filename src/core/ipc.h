@@ -29,8 +29,8 @@ struct notification {
 };
 
 /* Endpoints: 16 bytes, notifications 32 (seL4_EndpointBits/NotificationBits). */
-_Static_assert(sizeof(struct endpoint) <= 16, "endpoint object size");
-_Static_assert(sizeof(struct notification) <= 32, "notification object size");
+_Static_assert(sizeof(struct endpoint) <= BIT(seL4_EndpointBits), "endpoint object size");
+_Static_assert(sizeof(struct notification) <= BIT(seL4_NotificationBits), "notification object size");
 
 void ep_send(struct tcb *t, struct endpoint *ep, word_t badge, bool can_grant,
              bool can_grant_reply, bool blocking, bool is_call);

@@ -91,11 +91,11 @@ bool cap_region(cap_t c, word_t *base, word_t *size)
         break;
     case CAP_ASID_POOL: bits = seL4_ASIDPoolBits; break;
     case CAP_ZOMBIE:
-        if (cap_fields(c) & ZOMBIE_TCB) {
+        if (cap_zombie_is_tcb(c)) {
             bits = seL4_TCBBits;
             break;
         }
-        bits = (unsigned)(cap_fields(c) & 0x3f) + CTE_SIZE_BITS;
+        bits = cap_zombie_radix(c) + CTE_SIZE_BITS;
         break;
     default: return false;
     }
@@ -123,9 +123,9 @@ bool cap_same_region(cap_t a, cap_t b)
     case CAP_ASID_POOL: case CAP_REPLY:
         return tb == ta && cap_ptr(a) == cap_ptr(b);
     case CAP_IRQ_CONTROL: return tb == CAP_IRQ_CONTROL || tb == CAP_IRQ_HANDLER;
-    case CAP_IRQ_HANDLER: return tb == CAP_IRQ_HANDLER && a.w1 == b.w1;
+    case CAP_IRQ_HANDLER: return tb == CAP_IRQ_HANDLER && cap_value(a) == cap_value(b);
     case CAP_IO_PORT_CONTROL: return tb == CAP_IO_PORT_CONTROL || tb == CAP_IO_PORT;
-    case CAP_IO_PORT: return tb == CAP_IO_PORT && a.w1 == b.w1;
+    case CAP_IO_PORT: return tb == CAP_IO_PORT && cap_value(a) == cap_value(b);
     case CAP_ASID_CONTROL: case CAP_DOMAIN: return tb == ta;
     default: return false;
     }
@@ -181,7 +181,7 @@ cap_t cap_mask_rights(cap_t c, word_t rights)
             f &= ~CAP_VM_WRITE;
         if (!(rights & RIGHT_READ))
             f &= ~(CAP_VM_READ | CAP_VM_WRITE);
-        return cap_make(CAP_FRAME, cap_ptr(c), cap_vm_level(c) | f, c.w1);
+        return cap_frame_with_fields(c, cap_vm_level(c) | f);
     }
     default:
         return c;
@@ -195,12 +195,12 @@ cap_t cap_update_data(bool preserve, word_t data, cap_t c)
         /* A badge can be set once, by Mint, on an unbadged capability. */
         if (preserve || cap_badge(c) != 0)
             return cap_null();
-        return cap_endpoint(cap_type(c), cap_ptr(c), cap_rights(c), data);
+        return cap_endpoint(cap_type(c), cap_ptr(c), cap_rights(c), data & CAP_BADGE_MASK);
     case CAP_CNODE: {
         word_t gsize = data & MASK(seL4_GuardSizeBits);
         if (gsize + cap_cnode_radix(c) > WORD_BITS)
             return cap_null();
-        word_t guard = gsize ? (data >> seL4_GuardSizeBits) & MASK(gsize) : 0;
+        word_t guard = gsize ? (data >> seL4_GuardSizeBits) & MASK(gsize) & MASK(seL4_GuardBits) : 0;
         return cap_cnode(cap_ptr(c), cap_cnode_radix(c), (unsigned)gsize, guard);
     }
     default:

@@ -25,14 +25,14 @@ static int untyped_reset(struct cte *slot)
     cap_t c = slot->cap;
     word_t base = cap_untyped_base(c), fi = cap_untyped_free_index(c);
     if (cap_untyped_is_device(c)) {
-        slot->cap.w1 = 0;
+        cap_untyped_set_free_index(&slot->cap, 0);
         return EXC_NONE;
     }
     while (fi > 0) {
         word_t start = ALIGN_DOWN(fi - 1, BIT(RESET_CHUNK_BITS));
         memset((void *)(base + start), 0, fi - start);
         fi = start;
-        slot->cap.w1 = fi;
+        cap_untyped_set_free_index(&slot->cap, fi);
         if (fi > 0 && preemption_point())
             return EXC_PREEMPTED;
     }
@@ -52,7 +52,7 @@ static int invoke_retype(struct cte *ut, bool reset, word_t type, word_t user_bi
     word_t obj = ALIGN_UP(base + cap_untyped_free_index(c), BIT(obj_bits));
     for (word_t i = 0; i < n; i++, obj += BIT(obj_bits))
         cte_insert_new(ut, &dest[i], object_create(type, user_bits, (void *)obj, cap_untyped_is_device(c)));
-    ut->cap.w1 = obj - base;
+    cap_untyped_set_free_index(&ut->cap, obj - base);
     return EXC_NONE;
 }
 

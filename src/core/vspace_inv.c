@@ -243,7 +243,7 @@ static int make_pool(struct invocation *inv)
         return err_simple(seL4_DeleteFirst);
     pte_t **pool = cap_ptr(u);
     memset(pool, 0, BIT(seL4_ASIDPoolBits));
-    ut->cap.w1 = BIT(seL4_ASIDPoolBits);        /* the Untyped is used up */
+    cap_untyped_set_free_index(&ut->cap, BIT(seL4_ASIDPoolBits));   /* the Untyped is used up */
     cte_insert_new(ut, dest, cap_asid_pool(pool, base));
     asid_register_pool(base, pool);
     return EXC_NONE;
@@ -268,7 +268,7 @@ int decode_asid_pool(struct invocation *inv)
     if (cap_type(v) != CAP_PAGE_TABLE || is_mapped(v) || (lvl != 0 && lvl != PT_LEVEL_ANY))
         return err_invalid_capability(1);
     pte_t **pool = cap_ptr(inv->cap);
-    word_t base = inv->cap.w1;
+    word_t base = cap_asid_pool_base(inv->cap);
     if (!asid_pool_registered(base, pool)) {
         struct lookup_fault lf = { .type = seL4_InvalidRoot };
         return err_lookup(false, &lf);

@@ -40,7 +40,7 @@ static void make(word_t type, word_t user_bits, unsigned first, unsigned n)
     word_t base = (word_t)mem + cap_untyped_free_index(cnode[0].cap);
     for (unsigned i = 0; i < n; i++, base += 1ul << bits)
         cte_insert_new(&cnode[0], &cnode[first + i], object_create(type, user_bits, (void *)base, false));
-    cnode[0].cap.w1 = base - (word_t)mem;
+    cap_untyped_set_free_index(&cnode[0].cap, base - (word_t)mem);
 }
 
 int main(void)
@@ -105,13 +105,13 @@ int main(void)
           "revoking the Untyped leaves nothing but it (zombies included)");
     CHECK(cap_untyped_free_index(cnode[0].cap) == fi, "revoke does not move the free index");
 
-    cnode[0].cap.w1 = 0;
+    cap_untyped_set_free_index(&cnode[0].cap, 0);
     struct cte *many = aligned_alloc(4096 * 32, 4096 * 32);
     memset(many, 0, 4096 * 32);
     word_t base = (word_t)mem;
     for (unsigned i = 0; i < 4000; i++, base += 16)
         cte_insert_new(&cnode[0], &many[i], object_create(seL4_EndpointObject, 0, (void *)base, false));
-    cnode[0].cap.w1 = base - (word_t)mem;
+    cap_untyped_set_free_index(&cnode[0].cap, base - (word_t)mem);
     CHECK(list_len() == 4001 && list_ok(), "4000 children on the list");
     CHECK(cte_revoke(&cnode[0]) == EXC_NONE && list_len() == 1, "revoke removes all 4000");
     free(many);

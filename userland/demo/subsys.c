@@ -108,7 +108,7 @@ static const char *load_image(struct builder *b, seL4_Word size)
     const char *why = NULL;
     uint64_t lo, hi;
 
-    if (!elf_check(b->elf, size, ELF_MACHINE, USER_TOP)) {
+    if (!elf_check(b->elf, size, seL4_WordBits, ELF_MACHINE, USER_TOP)) {
         return "not an ELF executable for this machine";
     }
     elf_bounds(b->elf, &lo, &hi);
