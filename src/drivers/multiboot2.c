@@ -19,55 +19,28 @@ enum {
 #define MB2_MMAP_ENTRY_MIN  24u     /* base u64, length u64, type u32, reserved u32 */
 #define MB2_MODULE_HDR      16u     /* tag header + mod_start + mod_end */
 
-static uint32_t rd32(const uint8_t *p)
-{
-    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
-static uint64_t rd64(const uint8_t *p)
-{
-    return (uint64_t)rd32(p) | (uint64_t)rd32(p + 4) << 32;
-}
-
-static void add_ram(struct mb2_info *out, uint64_t base, uint64_t len)
-{
-    if (len == 0)
-        return;
-    if (base > UINT64_MAX - len) {
-        out->num_bad_entries++;
-        return;
-    }
-    if (out->num_ram == MB2_MAX_RAM) {
-        out->num_ram_dropped++;
-        return;
-    }
-    out->ram[out->num_ram].start = base;
-    out->ram[out->num_ram].end = base + len;
-    out->num_ram++;
-}
-
-static enum mb2_status parse_mmap(const uint8_t *tag, uint32_t size, struct mb2_info *out)
+static enum mb2_status parse_mmap(const uint8_t *tag, uint32_t size, struct mb_info *out)
 {
     if (size < MB2_MMAP_HDR)
         return MB2_ERR_MMAP;
-    uint32_t entry_size = rd32(tag + 8);
+    uint32_t entry_size = mb_rd32(tag + 8);
     if (entry_size < MB2_MMAP_ENTRY_MIN)
         return MB2_ERR_MMAP;
     uint32_t count = (size - MB2_MMAP_HDR) / entry_size;
     for (uint32_t i = 0; i < count; i++) {
         const uint8_t *e = tag + MB2_MMAP_HDR + (size_t)i * entry_size;
-        if (rd32(e + 16) == MB2_MMAP_RAM)
-            add_ram(out, rd64(e), rd64(e + 8));
+        if (mb_rd32(e + 16) == MB2_MMAP_RAM)
+            mb_add_ram(out, mb_rd64(e), mb_rd64(e + 8));
     }
     out->have_mmap = true;
     return MB2_OK;
 }
 
-static enum mb2_status parse_module(const uint8_t *tag, uint32_t size, struct mb2_info *out)
+static enum mb2_status parse_module(const uint8_t *tag, uint32_t size, struct mb_info *out)
 {
     if (size < MB2_MODULE_HDR)
         return MB2_ERR_MODULE;
-    uint32_t start = rd32(tag + 8), end = rd32(tag + 12);
+    uint32_t start = mb_rd32(tag + 8), end = mb_rd32(tag + 12);
     if (end < start)
         return MB2_ERR_MODULE;
     if (out->num_modules++ == 0) {
@@ -77,19 +50,8 @@ static enum mb2_status parse_module(const uint8_t *tag, uint32_t size, struct mb
     return MB2_OK;
 }
 
-/* Copy the NUL-terminated string in [s, s + len), truncating to fit. */
-static void parse_cmdline(const uint8_t *s, uint32_t len, struct mb2_info *out)
-{
-    uint32_t i = 0;
-    while (i < len && i < MB2_CMDLINE_MAX - 1 && s[i] != 0) {
-        out->cmdline[i] = (char)s[i];
-        i++;
-    }
-    out->cmdline[i] = 0;
-}
-
 static enum mb2_status parse_tag(const uint8_t *tag, uint32_t type, uint32_t size,
-                                 struct mb2_info *out)
+                                 struct mb_info *out)
 {
     switch (type) {
     case MB2_TAG_MMAP:
@@ -97,36 +59,29 @@ static enum mb2_status parse_tag(const uint8_t *tag, uint32_t type, uint32_t siz
     case MB2_TAG_MODULE:
         return parse_module(tag, size, out);
     case MB2_TAG_CMDLINE:
-        parse_cmdline(tag + MB2_TAG_HDR, size - MB2_TAG_HDR, out);
+        mb_copy_cmdline(tag + MB2_TAG_HDR, size - MB2_TAG_HDR, out);
         return MB2_OK;
     default:
         return MB2_OK;          /* tags Keel does not need */
     }
 }
 
-static void clear_info(struct mb2_info *out)
-{
-    uint8_t *b = (uint8_t *)out;
-    for (size_t i = 0; i < sizeof(*out); i++)
-        b[i] = 0;
-}
-
-enum mb2_status mb2_parse(const void *info, size_t avail, struct mb2_info *out)
+enum mb2_status mb2_parse(const void *info, size_t avail, struct mb_info *out)
 {
     const uint8_t *p = info;
-    clear_info(out);
+    mb_clear_info(out);
     if ((uintptr_t)p % 8 != 0)
         return MB2_ERR_ALIGN;
     if (avail < 2 * MB2_TAG_HDR)
         return MB2_ERR_SIZE;
-    uint32_t total = rd32(p);
+    uint32_t total = mb_rd32(p);
     if (total < 2 * MB2_TAG_HDR || total > avail)
         return MB2_ERR_SIZE;
     out->total_size = total;
 
     uint64_t off = MB2_TAG_HDR;                 /* skip total_size and reserved */
     while (off + MB2_TAG_HDR <= total) {
-        uint32_t type = rd32(p + off), size = rd32(p + off + 4);
+        uint32_t type = mb_rd32(p + off), size = mb_rd32(p + off + 4);
         if (size < MB2_TAG_HDR || size > total - off)
             return MB2_ERR_TAG;
         if (type == MB2_TAG_END)

@@ -7,28 +7,9 @@
  */
 #pragma once
 
-#include <core/types.h>
+#include <drivers/multiboot.h>
 
 #define MB2_BOOTLOADER_MAGIC    0x36d76289u   /* in eax at the kernel entry */
-#define MB2_MAX_RAM             32
-#define MB2_CMDLINE_MAX         128
-
-struct mb2_range {
-    uint64_t start;             /* inclusive */
-    uint64_t end;               /* exclusive */
-};
-
-struct mb2_info {
-    uint32_t total_size;        /* bytes of the info structure */
-    bool have_mmap;
-    struct mb2_range ram[MB2_MAX_RAM];  /* type-1 memory map entries, in order */
-    unsigned num_ram;
-    unsigned num_ram_dropped;   /* RAM entries that did not fit in ram[] */
-    unsigned num_bad_entries;   /* entries whose range wraps around: skipped */
-    unsigned num_modules;
-    struct mb2_range module;    /* the first module (the root task) */
-    char cmdline[MB2_CMDLINE_MAX];      /* "" if absent; truncated to fit */
-};
 
 enum mb2_status {
     MB2_OK = 0,
@@ -41,5 +22,5 @@ enum mb2_status {
 };
 
 /* Parse the info structure at `info`, of which `avail` bytes may be read. */
-enum mb2_status mb2_parse(const void *info, size_t avail, struct mb2_info *out);
+enum mb2_status mb2_parse(const void *info, size_t avail, struct mb_info *out);
 const char *mb2_strerror(enum mb2_status s);

@@ -106,7 +106,7 @@ static void build_valid(struct blob *x)
 static void test_valid(void)
 {
     struct blob x;
-    struct mb2_info mi;
+    struct mb_info mi;
     build_valid(&x);
     CHECK(mb2_parse(x.b, x.len, &mi) == MB2_OK, "valid info parses");
     CHECK(mi.have_mmap && mi.num_ram == 3, "three RAM entries, reserved and empty ones skipped");
@@ -123,7 +123,7 @@ static void test_valid(void)
 static void test_minimal(void)
 {
     struct blob x;
-    struct mb2_info mi;
+    struct mb_info mi;
     blob_start(&x);
     blob_end(&x);
     CHECK(mb2_parse(x.b, x.len, &mi) == MB2_OK, "empty info (end tag only) parses");
@@ -133,7 +133,7 @@ static void test_minimal(void)
 static void test_sizes(void)
 {
     struct blob x;
-    struct mb2_info mi;
+    struct mb_info mi;
     build_valid(&x);
     CHECK(mb2_parse(x.b, x.len - 1, &mi) == MB2_ERR_SIZE, "total_size beyond the buffer");
     CHECK(mb2_parse(x.b, 4, &mi) == MB2_ERR_SIZE, "buffer shorter than the header");
@@ -149,7 +149,7 @@ static void test_sizes(void)
 static void test_truncated(void)
 {
     struct blob x;
-    struct mb2_info mi;
+    struct mb_info mi;
     build_valid(&x);
     /* Copy just the first 40 bytes to a buffer of exactly that size, so ASan
      * catches any read past it, and claim that as the total size. */
@@ -165,7 +165,7 @@ static void test_truncated(void)
 static void test_tag_sizes(void)
 {
     struct blob x;
-    struct mb2_info mi;
+    struct mb_info mi;
     build_valid(&x);
     put32(&x, 8 + 4, 0);                /* first tag: size 0 would loop forever */
     CHECK(mb2_parse(x.b, x.len, &mi) == MB2_ERR_TAG, "zero-size tag refused");
@@ -182,7 +182,7 @@ static void test_alignment(void)
 {
     static _Alignas(8) uint8_t raw[1032];
     struct blob x;
-    struct mb2_info mi;
+    struct mb_info mi;
     build_valid(&x);
     memcpy(raw + 4, x.b, x.len);
     CHECK(mb2_parse(raw + 4, x.len, &mi) == MB2_ERR_ALIGN, "misaligned info refused");
@@ -191,7 +191,7 @@ static void test_alignment(void)
 static void test_bad_mmap(void)
 {
     struct blob x;
-    struct mb2_info mi;
+    struct mb_info mi;
     static const uint64_t wrap[][3] = { { 0xfffffffffffff000ull, 0x2000, 1 }, { 0x1000, 0x1000, 1 } };
     blob_start(&x);
     add_mmap(&x, wrap, 2);
@@ -206,25 +206,25 @@ static void test_bad_mmap(void)
 
 static void test_many_ram(void)
 {
-    static uint64_t many[MB2_MAX_RAM + 3][3];
+    static uint64_t many[MB_MAX_RAM + 3][3];
     struct blob x;
-    struct mb2_info mi;
-    for (unsigned i = 0; i < MB2_MAX_RAM + 3; i++) {
+    struct mb_info mi;
+    for (unsigned i = 0; i < MB_MAX_RAM + 3; i++) {
         many[i][0] = (uint64_t)i << 20;
         many[i][1] = 0x1000;
         many[i][2] = 1;
     }
     blob_start(&x);
-    add_mmap(&x, (const uint64_t (*)[3])many, MB2_MAX_RAM + 3);
+    add_mmap(&x, (const uint64_t (*)[3])many, MB_MAX_RAM + 3);
     blob_end(&x);
-    CHECK(mb2_parse(x.b, x.len, &mi) == MB2_OK && mi.num_ram == MB2_MAX_RAM &&
+    CHECK(mb2_parse(x.b, x.len, &mi) == MB2_OK && mi.num_ram == MB_MAX_RAM &&
           mi.num_ram_dropped == 3, "RAM entries beyond the table are counted, not lost silently");
 }
 
 static void test_bad_module_and_cmdline(void)
 {
     struct blob x;
-    struct mb2_info mi;
+    struct mb_info mi;
     blob_start(&x);
     add_module(&x, 0x5000, 0x4000, "backwards");
     blob_end(&x);
@@ -241,7 +241,7 @@ static void test_bad_module_and_cmdline(void)
     blob_start(&x);
     add_cmdline(&x, longline);
     blob_end(&x);
-    CHECK(mb2_parse(x.b, x.len, &mi) == MB2_OK && strlen(mi.cmdline) == MB2_CMDLINE_MAX - 1,
+    CHECK(mb2_parse(x.b, x.len, &mi) == MB2_OK && strlen(mi.cmdline) == MB_CMDLINE_MAX - 1,
           "long command line truncated");
     blob_start(&x);
     off = tag_start(&x, 1, 8 + 3);      /* no NUL inside the tag */
@@ -254,7 +254,7 @@ static void test_bad_module_and_cmdline(void)
 /* Random garbage must never crash or read out of bounds. */
 static void test_garbage(void)
 {
-    struct mb2_info mi;
+    struct mb_info mi;
     unsigned seed = 12345;
     bool survived = true;
     for (int round = 0; round < 2000; round++) {

@@ -50,11 +50,7 @@
 #define X86_USER_TOP    0x00007ffffffff000
 #define X86_MSR_FS_BASE 0xc0000100
 
-/* Interrupt vectors. */
-#define VEC_PF          14
-#define VEC_IRQ_BASE    0x20    /* device IRQ n -> vector 0x20 + n */
-#define VEC_PIC_BASE    0xd0    /* the masked legacy 8259s, 0xd0..0xdf */
-#define VEC_TIMER       0xef    /* LAPIC timer */
-#define VEC_SPURIOUS    0xff    /* LAPIC spurious vector */
+/* Interrupt vectors (shared with ia32). */
+#include <arch/x86/vectors.h>
 
 #define KSTACK_SIZE     16384

@@ -30,75 +30,21 @@ struct x86_kernel_frame {
     word_t vector, error, rip, cs, rflags, rsp, ss;
 };
 
-#define PF_ERR_FETCH    (1ul << 4)
-#define FXSAVE_FCW      0               /* byte offsets in the FXSAVE image */
-#define FXSAVE_MXCSR    24
-#define FCW_DEFAULT     0x037f          /* x87: all exceptions masked, 64-bit precision */
-#define MXCSR_DEFAULT   0x1f80          /* SSE: all exceptions masked */
-
-struct arch_context *x86_cur_ctx;
-
-static const char *const exception_names[32] = {
-    "divide error", "debug", "NMI", "breakpoint", "overflow", "bound range",
-    "invalid opcode", "device not available", "double fault", "coprocessor overrun",
-    "invalid TSS", "segment not present", "stack fault", "general protection",
-    "page fault", "reserved 15", "x87 floating point", "alignment check",
-    "machine check", "SIMD floating point", "virtualization", "control protection",
-    "reserved 22", "reserved 23", "reserved 24", "reserved 25", "reserved 26",
-    "reserved 27", "hypervisor injection", "VMM communication", "security",
-    "reserved 31",
-};
-
-static _Noreturn void user_exception(word_t vector, word_t error)
-{
-    struct user_fault f = {
-        .kind = USER_FAULT_EXCEPTION, .addr = x86_cur_ctx->regs[REG_PC],
-        .code = vector, .subcode = error, .cause = exception_names[vector],
-    };
-    if (vector == VEC_PF) {
-        f.kind = USER_FAULT_VM;
-        f.addr = x86_read_cr2();
-        f.code = error;
-        f.subcode = 0;
-        f.instruction = (error & PF_ERR_FETCH) != 0;
-    }
-    arch_restore_user(core_fault(&f));
-}
-
-/* An interrupt vector, from user mode or from the idle loop. */
-static _Noreturn void interrupt(word_t vector)
-{
-    if (vector == VEC_TIMER)
-        x86_active_irq = ARCH_IRQ_TIMER;
-    else if (vector >= VEC_IRQ_BASE && vector < VEC_IRQ_BASE + ARCH_IRQ_TIMER)
-        x86_active_irq = vector - VEC_IRQ_BASE;
-    else {
-        x86_active_irq = ARCH_IRQ_NONE;
-        arch_irq_ack(ARCH_IRQ_NONE);    /* a vector nobody programmed: just EOI it */
-    }
-    arch_restore_user(core_interrupt());
-}
-
-static bool spurious(word_t vector)
-{
-    return vector == VEC_SPURIOUS || (vector >= VEC_PIC_BASE && vector < VEC_PIC_BASE + 16);
-}
-
 _Noreturn void x86_user_trap(word_t vector, word_t error);
 _Noreturn void x86_user_trap(word_t vector, word_t error)
 {
     if (vector == 2 || vector == 18)
-        panic("x86: %s while in user mode", exception_names[vector]);
+        panic("x86: %s while in user mode", x86_exception_names[vector]);
     if (vector < 32)
-        user_exception(vector, error);
-    if (spurious(vector))               /* no EOI for the spurious vector */
+        x86_user_exception(vector, error);
+    if (x86_spurious(vector))           /* no EOI for the spurious vector */
         arch_restore_user(x86_cur_ctx);
-    interrupt(vector);
+    x86_interrupt(vector);
 }
 
 static _Noreturn void kernel_bug(const struct x86_kernel_frame *f)
 {
-    const char *name = f->vector < 32 ? exception_names[f->vector] : "interrupt";
+    const char *name = f->vector < 32 ? x86_exception_names[f->vector] : "interrupt";
     kprintf("\nx86: kernel trap %lu (%s) error 0x%lx\n", f->vector, name, f->error);
     kprintf("  rip %016lx cs %lx rflags %016lx rsp %016lx cr2 %016lx\n",
             f->rip, f->cs, f->rflags, f->rsp, x86_read_cr2());
@@ -116,10 +62,10 @@ void x86_kernel_trap(struct x86_kernel_frame *f)
     bool idle = f->rip >= (word_t)x86_idle && f->rip < (word_t)x86_idle_end;
     if (f->vector == 1)
         return;
-    if (f->vector >= 32 && spurious(f->vector))
+    if (f->vector >= 32 && x86_spurious(f->vector))
         return;
     if (f->vector >= 32 && idle)
-        interrupt(f->vector);
+        x86_interrupt(f->vector);
     kernel_bug(f);
 }
 
@@ -134,15 +80,6 @@ static bool user_state_ok(const struct arch_context *ctx)
 {
     return ctx->regs[REG_PC] < ARCH_USER_TOP && canonical(ctx->regs[REG_RSP]) &&
            canonical(ctx->regs[REG_FS_BASE]);
-}
-
-static struct arch_context *bad_state_fault(struct arch_context *ctx)
-{
-    struct user_fault f = {
-        .kind = USER_FAULT_EXCEPTION, .addr = ctx->regs[REG_PC], .code = 13,
-        .subcode = 0, .cause = "general protection (bad register state)",
-    };
-    return core_fault(&f);
 }
 
 /* Every context starts from arch_context_init() (tcb_init calls it), with
@@ -168,10 +105,8 @@ static void fs_base_load(struct arch_context *ctx)
 
 _Noreturn void arch_restore_user(struct arch_context *ctx)
 {
-    while (ctx && !user_state_ok(ctx)) {
-        x86_cur_ctx = ctx;
-        ctx = bad_state_fault(ctx);
-    }
+    while (ctx && !user_state_ok(ctx))
+        ctx = x86_bad_state_fault(ctx);
     if (!ctx)
         x86_idle_loop();
     x86_cur_ctx = ctx;
@@ -205,8 +140,5 @@ void arch_context_init(struct arch_context *ctx, word_t pc, word_t sp, word_t ar
     ctx->regs[REG_RSP] = sp;
     ctx->regs[REG_RDI] = arg0;
     ctx->regs[REG_FLAGS] = RFLAGS_IF | RFLAGS_FIXED;
-    ctx->fpu[FXSAVE_FCW] = FCW_DEFAULT & 0xff;
-    ctx->fpu[FXSAVE_FCW + 1] = FCW_DEFAULT >> 8;
-    ctx->fpu[FXSAVE_MXCSR] = MXCSR_DEFAULT & 0xff;
-    ctx->fpu[FXSAVE_MXCSR + 1] = MXCSR_DEFAULT >> 8;
+    x86_fpu_init_image(ctx->fpu);
 }

@@ -32,7 +32,6 @@ static x86_table_t window_pd[WINDOW_GIBS];
 static x86_table_t image_pdpt;
 static x86_table_t image_pd;
 static paddr_t window_end;      /* physical end of the mapped window */
-paddr_t x86_active_root;        /* what CR3 holds; fastpath.S switches it too */
 
 /* Map [window_end, end) into the window, 2 MiB at a time. */
 static void window_extend(paddr_t end)
@@ -91,29 +90,4 @@ void arch_vspace_init_root(pte_t *root)
 {
     for (unsigned i = PML4_WINDOW; i < 512; i++)
         root[i] = kernel_pml4[i];
-}
-
-/* No PCID yet: the asid is ignored and a switch flushes the non-global TLB
- * entries (the kernel's are global and survive). */
-void arch_vspace_activate(paddr_t root, word_t asid)
-{
-    (void)asid;
-    if (root == x86_active_root)
-        return;
-    x86_active_root = root;
-    x86_write_cr3(root);
-}
-
-/* invlpg drops the entry for va in the current address space only; without
- * PCID no other address space can hold a cached translation of it anyway
- * except through global entries, which only the kernel uses. */
-void arch_tlb_flush_page(vaddr_t va, word_t asid)
-{
-    (void)asid;
-    __asm__ volatile("invlpg (%0)" : : "r"(va) : "memory");
-}
-
-void arch_tlb_flush_all(void)
-{
-    x86_write_cr3(x86_read_cr3());
 }

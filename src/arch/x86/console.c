@@ -7,7 +7,7 @@
 #include <drivers/ns16550.h>
 #include <drivers/x86/io.h>
 #include <drivers/x86/ns16550_pio.h>
-#include "x86_64.h"
+#include "x86.h"
 
 #define DEBUG_EXIT_PORT 0xf4
 #define DEBUG_EXIT_PASS 0x10

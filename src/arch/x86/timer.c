@@ -1,8 +1,8 @@
 /*
- * Interrupt controllers and the timer on x86_64: the legacy 8259s are moved
- * out of the way and masked, the local APIC delivers a periodic timer
- * interrupt every KEEL_TICK_US, calibrated once against the PIT, and the
- * IOAPIC routes device pin p (IRQ p) to vector VEC_IRQ_BASE + p.
+ * Interrupt controllers and the timer on x86 (x86_64 and ia32): the legacy
+ * 8259s are moved out of the way and masked, the local APIC delivers a
+ * periodic timer interrupt every KEEL_TICK_US, calibrated once against the
+ * PIT, and the IOAPIC routes device pin p (IRQ p) to vector VEC_IRQ_BASE + p.
  *
  * IRQ numbers are IOAPIC pins. On a PC (QEMU pc and q35) ISA IRQ n is pin n
  * for n = 1 and 3..15; ISA IRQ 0 (the PIT) is pin 2, and pin 0 is the 8259's
@@ -14,7 +14,7 @@
 #include <drivers/x86/lapic.h>
 #include <drivers/x86/msr.h>
 #include <drivers/x86/pic8259.h>
-#include "x86_64.h"
+#include "x86.h"
 
 #define APIC_BASE_ADDR_MASK 0x000ffffffffff000ull
 #define CALIBRATE_US        10000u

@@ -3,7 +3,7 @@
  * seL4's order: I/O port capabilities (IOPortControl_Issue, IOPort In/Out)
  * and IRQControl_GetIOAPIC.
  *
- * An I/O port capability names the range [first, last] in w1 (first in bits
+ * An I/O port capability names the range [first, last] in its value (first in bits
  * 0-15, last in 16-31). A range is issued once: a bitmap of the ports that
  * some capability covers refuses overlaps (RevokeFirst) until the last
  * capability to the range is deleted.
@@ -15,7 +15,7 @@
 #include <drivers/x86/ioapic.h>
 #include <sel4/errors.h>
 #include <sel4/invocation.h>
-#include "x86_64.h"
+#include "x86.h"
 
 #define NUM_PORTS 65536u
 
@@ -25,8 +25,8 @@ static cap_t cap_io_port(word_t first, word_t last)
 {
     return cap_make(CAP_IO_PORT, NULL, 0, first | last << 16);
 }
-static word_t io_port_first(cap_t c) { return c.w1 & 0xffff; }
-static word_t io_port_last(cap_t c) { return (c.w1 >> 16) & 0xffff; }
+static word_t io_port_first(cap_t c) { return cap_value(c) & 0xffff; }
+static word_t io_port_last(cap_t c) { return (cap_value(c) >> 16) & 0xffff; }
 
 static bool port_issued(word_t p) { return (ports_issued[p / WORD_BITS] >> (p % WORD_BITS)) & 1; }
 

@@ -1,0 +1,64 @@
+/*
+ * What the two x86 ports (x86_64, ia32) share beyond the drivers in
+ * src/drivers/x86: the COM1 console and QEMU exit (console.c), interrupt
+ * controllers and the LAPIC timer (timer.c), I/O port capabilities and
+ * IRQControl_GetIOAPIC (devices.c), trap dispatch (trap.c), the boot_info
+ * (boot_info.c), CR3 and TLB (mmu.c). Each port supplies the functions declared "from the port".
+ */
+#pragma once
+
+#include <core/hal.h>
+#include "vectors.h"
+
+/* console.c */
+void x86_console_init(void);
+
+/* timer.c: interrupt controllers and the LAPIC timer. */
+void x86_irq_init(void);
+paddr_t x86_lapic_paddr(void);
+word_t x86_cpu_id(void);
+/* The IRQ the current interrupt entry is for, read by arch_irq_get_active(). */
+extern word_t x86_active_irq;
+
+/* trap.c: what both ports' trap entries do alike. */
+extern struct arch_context *x86_cur_ctx;        /* saved at the next entry */
+extern const char *const x86_exception_names[32];
+_Noreturn void x86_user_exception(word_t vector, word_t error);
+_Noreturn void x86_interrupt(word_t vector);
+bool x86_spurious(word_t vector);
+struct arch_context *x86_bad_state_fault(struct arch_context *ctx);
+void x86_fpu_init_image(uint8_t *fpu);
+
+/* mmu.c: CR3 switches and TLB flushes (the HAL's arch_vspace_activate ...). */
+extern paddr_t x86_active_root;         /* what CR3 holds */
+
+/* boot_info.c: the boot_info from GRUB's parsed hand-over (either protocol). */
+struct mb_info;
+void x86_boot_info_check(const struct mb_info *mb);     /* panics without map or module */
+void x86_boot_info_fill(const struct mb_info *mb, struct boot_info *bi);
+
+/* From the port: map a device page (uncached) into the kernel's space; make
+ * RAM up to `end` reachable through the kernel window; the kernel image's
+ * physical start and virtual end (linker script). */
+uintptr_t x86_vspace_map_device(paddr_t pa);
+void x86_vspace_map_ram(paddr_t end);
+extern char __kernel_phys_start[], __kernel_virt_end[];
+
+static inline word_t x86_read_cr2(void)
+{
+    word_t v;
+    __asm__ volatile("mov %%cr2, %0" : "=r"(v));
+    return v;
+}
+
+static inline word_t x86_read_cr3(void)
+{
+    word_t v;
+    __asm__ volatile("mov %%cr3, %0" : "=r"(v));
+    return v;
+}
+
+static inline void x86_write_cr3(word_t v)
+{
+    __asm__ volatile("mov %0, %%cr3" : : "r"(v) : "memory");
+}
