@@ -1,21 +1,23 @@
 #!/bin/sh
 # Build a BIOS-bootable GRUB ISO for the x86 ports:
-#   mkiso.sh OUTPUT.iso KERNEL.elf ROOTTASK.elf
-# The ISO holds /boot/keel.elf, /boot/roottask.elf and boot/grub.cfg (beside
-# this script). Fails loudly on any error; quiet on success.
+#   mkiso.sh OUTPUT.iso KERNEL.elf ROOTTASK.elf [GRUB.cfg]
+# The ISO holds /boot/keel.elf, /boot/roottask.elf and boot/grub/grub.cfg:
+# GRUB.cfg, by default grub.cfg beside this script (multiboot2, x86_64;
+# grub-multiboot.cfg boots by multiboot v1, ia32). Fails loudly on any error; quiet on success.
 set -eu
 
-if [ $# -ne 3 ]; then
-    echo "usage: $0 OUTPUT.iso KERNEL.elf ROOTTASK.elf" >&2
+if [ $# -ne 3 ] && [ $# -ne 4 ]; then
+    echo "usage: $0 OUTPUT.iso KERNEL.elf ROOTTASK.elf [GRUB.cfg]" >&2
     exit 2
 fi
 out=$1
 kernel=$2
 roottask=$3
 here=$(cd "$(dirname "$0")" && pwd)
+cfg=${4:-$here/grub.cfg}
 grubdir=/usr/lib/grub/i386-pc
 
-for f in "$kernel" "$roottask" "$here/grub.cfg"; do
+for f in "$kernel" "$roottask" "$cfg"; do
     [ -f "$f" ] || { echo "mkiso.sh: missing $f" >&2; exit 1; }
 done
 [ -d "$grubdir" ] || { echo "mkiso.sh: $grubdir not found (install grub-pc-bin)" >&2; exit 1; }
@@ -26,7 +28,7 @@ trap 'rm -rf "$tmp"' EXIT INT TERM
 mkdir -p "$tmp/iso/boot/grub"
 cp "$kernel" "$tmp/iso/boot/keel.elf"
 cp "$roottask" "$tmp/iso/boot/roottask.elf"
-cp "$here/grub.cfg" "$tmp/iso/boot/grub/grub.cfg"
+cp "$cfg" "$tmp/iso/boot/grub/grub.cfg"
 
 if ! grub-mkrescue -d "$grubdir" -o "$tmp/out.iso" "$tmp/iso" >"$tmp/log" 2>&1; then
     echo "mkiso.sh: grub-mkrescue failed:" >&2

@@ -34,14 +34,15 @@ static inline keel_fast_mrs keel_load_fast_mrs(void)
     keel_fast_mrs m;
 
     for (int i = 0; i < 4; i++) {
-        m.mr[i] = seL4_GetMR(i);
+        m.mr[i] = i < seL4_FastMessageRegisters ? seL4_GetMR(i) : 0;
     }
     return m;
 }
 
 static inline void keel_store_fast_mrs(const keel_fast_mrs *m)
 {
-    for (int i = 0; i < 4; i++) {
+    /* Only what travelled in registers: the rest is in the buffer already. */
+    for (int i = 0; i < seL4_FastMessageRegisters; i++) {
         seL4_SetMR(i, m->mr[i]);
     }
 }
