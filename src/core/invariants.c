@@ -15,24 +15,20 @@
 #define MAX_UNTYPED_DEPTH 64
 #define MAX_CDT_NODES (1ul << 24)
 
-static bool contains(cap_t outer, cap_t c)
-{
-    word_t ob, os, b, sz;
-    return cap_region(outer, &ob, &os) && cap_region(c, &b, &sz) && ob <= b && b + sz <= ob + os;
-}
-
 /* Objects must lie below the free index of the nearest Untyped they came
  * from; Untyped ancestors are kept on a stack while walking in preorder. */
 static void check_against_untyped(const struct cte *n, const struct cte **stack, unsigned *depth)
 {
-    while (*depth && !(cdt_revocable(stack[*depth - 1]) && contains(stack[*depth - 1]->cap, n->cap)))
+    while (*depth && !(cdt_revocable(stack[*depth - 1]) && cap_region_contains(stack[*depth - 1]->cap, n->cap)))
         (*depth)--;
     word_t base, size;
     bool copy = *depth && cap_type(n->cap) == CAP_UNTYPED && !cdt_first_badged(n) &&
                 cap_ptr(n->cap) == cap_ptr(stack[*depth - 1]->cap);
     if (*depth && !copy && cap_region(n->cap, &base, &size)) {
         cap_t u = stack[*depth - 1]->cap;
-        if (base + size > cap_untyped_base(u) + cap_untyped_free_index(u))
+        /* Offsets from the Untyped's base: base + size may wrap at the top
+         * of a 32-bit address space. cap_region_contains() put base inside it. */
+        if (base - cap_untyped_base(u) + size > cap_untyped_free_index(u))
             panic("invariant: object %lx above the free index of its Untyped %lx", base, cap_untyped_base(u));
     }
     if (cap_type(n->cap) == CAP_UNTYPED) {

@@ -104,20 +104,22 @@ bool cap_region(cap_t c, word_t *base, word_t *size)
     return true;
 }
 
-static bool region_contains(cap_t outer, cap_t inner)
+bool cap_region_contains(cap_t outer, cap_t inner)
 {
     word_t ob, os, ib, is;
     if (!cap_region(outer, &ob, &os) || !cap_region(inner, &ib, &is))
         return false;
-    return ob <= ib && ib + is <= ob + os;
+    /* Without base + size, which wraps for a region that ends at the top of
+     * a 32-bit address space (a device Untyped in ia32's window). */
+    return ob <= ib && is <= os && ib - ob <= os - is;
 }
 
 bool cap_same_region(cap_t a, cap_t b)
 {
     enum cap_type ta = cap_type(a), tb = cap_type(b);
     switch (ta) {
-    case CAP_UNTYPED: return region_contains(a, b);
-    case CAP_FRAME: return tb == CAP_FRAME && region_contains(a, b);
+    case CAP_UNTYPED: return cap_region_contains(a, b);
+    case CAP_FRAME: return tb == CAP_FRAME && cap_region_contains(a, b);
     case CAP_CNODE: return tb == CAP_CNODE && cap_ptr(a) == cap_ptr(b) && cap_cnode_radix(a) == cap_cnode_radix(b);
     case CAP_ENDPOINT: case CAP_NOTIFICATION: case CAP_THREAD: case CAP_PAGE_TABLE:
     case CAP_ASID_POOL: case CAP_REPLY:

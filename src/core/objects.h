@@ -17,6 +17,8 @@ cap_t object_create(word_t type, word_t user_bits, void *obj, bool device);
 
 /* The memory a capability names: [*base, *base + *size); false if none. */
 bool cap_region(cap_t c, word_t *base, word_t *size);
+/* Both name memory and inner's lies within outer's (wrap-safe). */
+bool cap_region_contains(cap_t outer, cap_t inner);
 bool cap_same_region(cap_t a, cap_t b);
 bool cap_same_object(cap_t a, cap_t b);
 /* The capability a copy of 'c' becomes (null if it cannot be copied). */

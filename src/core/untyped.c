@@ -113,12 +113,6 @@ static bool same_untyped_region(cap_t a, cap_t b)
            cap_untyped_size_bits(a) == cap_untyped_size_bits(b);
 }
 
-static bool inside(cap_t outer, cap_t c)
-{
-    word_t ob, os, b, sz;
-    return cap_region(outer, &ob, &os) && cap_region(c, &b, &sz) && ob <= b && b + sz <= ob + os;
-}
-
 /* Keel allows retype only through an Untyped capability that has no copy
  * (no other capability to exactly the same Untyped made by CNode_Copy/Mint),
  * since copies would each keep their own free index over the same memory.
@@ -133,7 +127,7 @@ static bool untyped_has_copies(const struct cte *slot)
             return true;
     if (cdt_first_badged(slot))
         return false;
-    for (const struct cte *p = cdt_prev(slot); p && inside(slot->cap, p->cap); p = cdt_prev(p))
+    for (const struct cte *p = cdt_prev(slot); p && cap_region_contains(slot->cap, p->cap); p = cdt_prev(p))
         if (same_untyped_region(slot->cap, p->cap))
             return true;
     return false;

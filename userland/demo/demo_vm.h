@@ -24,7 +24,11 @@
 #define asid_assign seL4_ARM_ASIDPool_Assign
 #else
 #define FRAME_OBJECT seL4_X86_4K
+#if defined(__i386__)
+#define ROOT_OBJECT seL4_X86_PageDirectoryObject
+#else
 #define ROOT_OBJECT seL4_X64_PML4Object
+#endif
 #define ATTR seL4_X86_Default_VMAttributes
 #define page_map(f, vs, va) seL4_X86_Page_Map((f), (vs), (va), seL4_AllRights, ATTR)
 #define page_unmap seL4_X86_Page_Unmap

@@ -36,7 +36,7 @@ static seL4_CPtr slots(seL4_Word n)
     return s;
 }
 
-#if !defined(__x86_64__)
+#if !defined(__x86_64__) && !defined(__i386__)
 /* The frame of the device Untyped that covers paddr: halve the Untyped
  * down to one page, keeping the half that holds paddr. 0 if none. */
 static seL4_CPtr device_frame(seL4_Word paddr)
@@ -69,11 +69,11 @@ static seL4_CPtr device_frame(seL4_Word paddr)
 }
 #endif
 
-/* The UART's registers: riscv64 and aarch64 map a frame, x86_64 issues
- * COM1's ports. */
+/* The UART's registers: riscv64 and aarch64 map a frame, x86_64 and ia32
+ * issue COM1's ports. */
 static const char *uart_regs(struct uart_caps *uart)
 {
-#if !defined(__x86_64__)
+#if !defined(__x86_64__) && !defined(__i386__)
     uart->frame = device_frame(UART_PADDR);
     return uart->frame == 0 ? "no frame for the UART from a device Untyped" : NULL;
 #else

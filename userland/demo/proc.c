@@ -64,7 +64,10 @@ seL4_CPtr proc_alloc(struct proc *p, seL4_Word type, seL4_Word bits)
 
 static seL4_Word table_type(seL4_Word bits_left)
 {
-#if defined(__x86_64__)
+#if defined(__i386__)
+    (void)bits_left;
+    return seL4_X86_PageTableObject;
+#elif defined(__x86_64__)
     return bits_left == 39 ? seL4_X86_PDPTObject : bits_left == 30 ? seL4_X86_PageDirectoryObject
                                                                   : seL4_X86_PageTableObject;
 #elif defined(__aarch64__)

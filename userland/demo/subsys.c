@@ -26,10 +26,16 @@
 #define ELF_MACHINE 243
 #elif defined(__aarch64__)
 #define ELF_MACHINE 183
+#elif defined(__i386__)
+#define ELF_MACHINE 3
 #else
 #define ELF_MACHINE 62
 #endif
-#define USER_TOP 0x0000800000000000ul           /* below every port's kernel half */
+#if defined(__i386__)
+#define USER_TOP seL4_UserTop                   /* below ia32's kernel window */
+#else
+#define USER_TOP 0x0000800000000000ul           /* below every 64-bit port's kernel half */
+#endif
 
 /* The embedded images (images.S). */
 extern const unsigned char demo_image_tests[], demo_image_tests_end[];

@@ -489,7 +489,7 @@ static const char *boot_cptr_out_of_range(void)
 {
     static const seL4_CPtr bad[] = {
         (1ul << CONFIG_ROOT_CNODE_SIZE_BITS) | seL4_CapInitThreadTCB,
-        (1ul << 40) | seL4_CapInitThreadCNode,
+        ((seL4_Word)1 << (seL4_WordBits - 24)) | seL4_CapInitThreadCNode,
         ~0ul,
     };
 

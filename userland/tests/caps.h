@@ -21,7 +21,7 @@
 #if defined(__riscv)
 #define TEST_FRAME_OBJECT seL4_RISCV_4K_Page
 #define TEST_PT_OBJECT seL4_RISCV_PageTableObject
-#elif defined(__x86_64__)
+#elif TEST_X86
 #define TEST_FRAME_OBJECT seL4_X86_4K
 #define TEST_PT_OBJECT seL4_X86_PageTableObject
 #elif defined(__aarch64__)

@@ -67,9 +67,11 @@ static const char *cnode_root_guard_mismatch(void)
 {
     seL4_CPtr ep = new_endpoint();
 
-    return EXPECT_ERROR(seL4_CNode_Copy(ROOT, slot_alloc(), 32, ROOT, ep, ROOT_DEPTH, seL4_AllRights),
-                        seL4_FailedLookup, "Copy to a root slot at depth 32", 0, seL4_GuardMismatch, 32, 0,
-                        seL4_WordBits - CONFIG_ROOT_CNODE_SIZE_BITS);
+    const seL4_Uint8 depth = seL4_WordBits / 2;
+
+    return EXPECT_ERROR(seL4_CNode_Copy(ROOT, slot_alloc(), depth, ROOT, ep, ROOT_DEPTH, seL4_AllRights),
+                        seL4_FailedLookup, "Copy to a root slot at half a word's depth", 0, seL4_GuardMismatch,
+                        depth, 0, seL4_WordBits - CONFIG_ROOT_CNODE_SIZE_BITS);
 }
 
 /* A two-level CSpace: CNode top (radix 4, no guard) whose slot 1 holds
@@ -617,7 +619,7 @@ static const struct test tests[] = {
     { "CNODE0004 destination depth 0 is RangeError 1..64", cnode_dest_depth_zero },
     { "CNODE0005 destination depth 65 is RangeError 1..64", cnode_dest_depth_65 },
     { "CNODE0006 source depth 0 is RangeError 1..64", cnode_src_depth_zero },
-    { "CNODE0007 depth 32 in the root is GuardMismatch", cnode_root_guard_mismatch },
+    { "CNODE0007 depth of half a word (64-bit: 32) in the root is GuardMismatch", cnode_root_guard_mismatch },
     { "CNODE0008 copy into a guarded second-level CNode", cnode_two_level_copy },
     { "CNODE0009 wrong guard on the destination path is GuardMismatch", cnode_two_level_dest_guard },
     { "CNODE0010 wrong guard on the source path is GuardMismatch of the source", cnode_two_level_src_guard },

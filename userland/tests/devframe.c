@@ -31,7 +31,7 @@ static const seL4_Word port_attrs[] = { seL4_RISCV_Default_VMAttributes, seL4_RI
 #define ID2_VALUE 0x554d4551u   /* "QEMU" */
 static const seL4_Word port_attrs[] = { seL4_ARM_Default_VMAttributes, seL4_ARM_ExecuteNever, 0,
                                         seL4_ARM_Default_VMAttributes | seL4_ARM_ExecuteNever };
-#elif defined(__x86_64__)
+#elif TEST_X86
 #define DEV_PADDR 0xfed00000ul
 #define DEV_NAME "HPET"
 #define ID_OFFSET 0x0           /* capabilities, low half: vendor ID in bits 16..31 */
@@ -58,7 +58,7 @@ static const char *expect_device(seL4_Word va, const char *how)
 {
     seL4_Uint32 id = reg32(va, ID_OFFSET), id2 = reg32(va, ID2_OFFSET);
 
-#if !defined(__x86_64__)
+#if !TEST_X86
     CHECK(id == ID_VALUE && id2 == ID2_VALUE, "%s: the " DEV_NAME " reads %x %x, want %x %x", how, id, id2, ID_VALUE,
           ID2_VALUE);
 #else

@@ -181,6 +181,13 @@ static const char *move_pc(worker *w, seL4_Bool resume)
 #elif defined(__aarch64__)
     uc.pc = (seL4_Word)recovered;
     uc.x0 = (seL4_Word)w;
+#elif defined(__i386__)
+    /* cdecl: w on the thread's stack, above an unused return address. */
+    seL4_Word *frame = (seL4_Word *)((uc.esp & ~(seL4_Word)15) - 20);
+    frame[0] = 0;
+    frame[1] = (seL4_Word)w;
+    uc.eip = (seL4_Word)recovered;
+    uc.esp = (seL4_Word)frame;
 #else
     uc.rip = (seL4_Word)recovered;
     uc.rdi = (seL4_Word)w;
@@ -425,7 +432,7 @@ static const char *fault_cap_guard_details(void)
     return NULL;
 }
 
-/* The instruction at ip is a system call (ecall / syscall). */
+/* The instruction at ip is a system call (ecall / svc / syscall / sysenter). */
 static bool is_syscall_insn(seL4_Word ip)
 {
 #if defined(__riscv)
@@ -434,7 +441,11 @@ static bool is_syscall_insn(seL4_Word ip)
     return *(const volatile seL4_Uint32 *)ip == 0xd4000001;   /* svc #0 */
 #else
     const volatile unsigned char *p = (const volatile unsigned char *)ip;
+#if defined(__i386__)
+    return p[0] == 0x0f && p[1] == 0x34;
+#else
     return p[0] == 0x0f && p[1] == 0x05;
+#endif
 #endif
 }
 

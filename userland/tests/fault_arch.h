@@ -131,6 +131,61 @@ static const struct { int index; seL4_Word value; } usys_regs[] = {
 };
 #define USYS_RESULT seL4_UnknownSyscall_RAX
 
+#elif defined(__i386__)
+#define KERNEL_ADDR 0xe0100000ul
+#define SYSCALL_LEN 2
+#define ILLEGAL_LEN 2
+#define ILLEGAL_NUMBER 6        /* #UD */
+#define READ_FSR 5              /* page-fault error code: present, read, user */
+#define UNMAPPED_PC 0x10000000ul
+/* sysenter takes the stack pointer in ecx and the address of the sysenter
+ * itself in edx (seL4's ia32 ABI), so those two carry no test values. */
+__asm__(".text\n"
+        ".globl fault_kread\n"
+        "fault_kread:\n"
+        "    movl 4(%esp), %eax\n"
+        ".globl fault_kread_insn\n"
+        "fault_kread_insn:\n"
+        "    movl (%eax), %eax\n"
+        "    ret\n"
+        ".globl fault_usys\n"
+        "fault_usys:\n"
+        "    pushl %ebx\n"
+        "    pushl %esi\n"
+        "    pushl %edi\n"
+        "    pushl %ebp\n"
+        "    movl %esp, fault_sp\n"
+        "    movl $0xb0, %ebx\n"
+        "    movl $0xc0, %esi\n"
+        "    movl $0xd0, %edi\n"
+        "    movl $0xe0, %ebp\n"
+        "    movl $-100, %eax\n"
+        "    movl %esp, %ecx\n"
+        "    movl $fault_usys_insn, %edx\n"
+        ".globl fault_usys_insn\n"
+        "fault_usys_insn:\n"
+        "    sysenter\n"
+        "    popl %ebp\n"
+        "    popl %edi\n"
+        "    popl %esi\n"
+        "    popl %ebx\n"
+        "    ret\n"
+        ".globl fault_illegal\n"
+        "fault_illegal:\n"
+        "    movl %esp, fault_sp\n"
+        ".globl fault_illegal_insn\n"
+        "fault_illegal_insn:\n"
+        "    ud2\n"
+        "    movl $0x600d, %eax\n"
+        "    ret\n");
+
+static const struct { int index; seL4_Word value; } usys_regs[] = {
+    { seL4_UnknownSyscall_EAX, (seL4_Word)-100 }, { seL4_UnknownSyscall_EBX, 0xb0 },
+    { seL4_UnknownSyscall_ESI, 0xc0 },            { seL4_UnknownSyscall_EDI, 0xd0 },
+    { seL4_UnknownSyscall_EBP, 0xe0 },
+};
+#define USYS_RESULT seL4_UnknownSyscall_EAX
+
 #elif defined(__aarch64__)
 #define KERNEL_ADDR 0xffff800040200000ul
 #define SYSCALL_LEN 4

@@ -267,8 +267,17 @@ static void put_code(seL4_Word va)
     memcpy((void *)va, code, sizeof(code));
 }
 
+/* Non-PAE paging has no execute-disable bit: ia32 maps every readable page
+ * executable (seL4_X86_ExecuteNever is accepted and has no effect). */
+#if defined(__i386__)
+#define SKIP_WITHOUT_NX() return test_skip("ia32 two-level paging has no execute-disable bit")
+#else
+#define SKIP_WITHOUT_NX() (void)0
+#endif
+
 static const char *frame_execute_never(void)
 {
+    SKIP_WITHOUT_NX();
     seL4_CPtr f = new_frame(), fep;
 
     CHECK(f != 0, "no frame");
@@ -305,6 +314,7 @@ static const char *frame_executes(void)
  * translation was cached) before. */
 static const char *frame_remap_execute_never(void)
 {
+    SKIP_WITHOUT_NX();
     seL4_CPtr f = new_frame(), fep, fep2;
 
     CHECK(f != 0, "no frame");
@@ -421,7 +431,7 @@ static const char *frame_shared_with_threads(void)
 
 static const char *frame_uncached(void)
 {
-#if defined(__x86_64__)
+#if TEST_X86
     seL4_Word attr = seL4_X86_CacheDisabled;
 #elif defined(__aarch64__)
     seL4_Word attr = 0;                         /* without seL4_ARM_PageCacheable: uncached */

@@ -98,7 +98,8 @@ static const char *huge_delete_unmaps(void)
  * built without CONFIG_HUGE_PAGE. */
 static const char *huge_type_offered(void)
 {
-    seL4_CPtr ut = ut_alloc(seL4_LargePageBits), slot = slot_alloc();
+    /* Without 1 GiB pages any Untyped shows it (ia32's large pages are 4 MiB). */
+    seL4_CPtr ut = ut_alloc(cpu_has_huge_pages() ? seL4_LargePageBits : seL4_PageBits), slot = slot_alloc();
 
     CHECK(ut != 0 && slot != 0, "no Untyped");
     if (!cpu_has_huge_pages()) {

@@ -161,7 +161,7 @@ static const char *ipc_unbadged_zero(void)
 static const char *ipc_big_label(void)
 {
     seL4_CPtr ep = new_endpoint();
-    seL4_Word label = (1ul << 51) | 0x5a5;
+    seL4_Word label = ((seL4_Word)1 << (seL4_WordBits - 13)) | 0x5a5;   /* the label's top bit */
     START(w, 0, receiver, ep, 0);
 
     seL4_Send(ep, msg(label, 0));
@@ -173,7 +173,7 @@ static const char *ipc_big_label(void)
 
 static seL4_Word word(seL4_Word len, seL4_Word i)
 {
-    return (len << 32) ^ (i * 0x9e3779b1ul) ^ 0xc0de;
+    return (len << (seL4_WordBits / 2)) ^ (i * 0x9e3779b1ul) ^ 0xc0de;
 }
 
 static const char *ipc_length_zero(void)

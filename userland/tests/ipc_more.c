@@ -350,9 +350,10 @@ static const char *ipc_no_buffer_sender(void)
     TRY(expect_ok(seL4_TCB_SetIPCBuffer(w->tcb, 0, keel_image_frame_cap(w->ipc)), "SetIPCBuffer 0"));
     TRY(expect_ok(seL4_TCB_Resume(w->tcb), "Resume"));
     seL4_MessageInfo_t tag = seL4_NBRecv(ep, &badge);
-    CHECK(seL4_MessageInfo_get_length(tag) == 4 && seL4_GetMR(3) == 0x103,
-          "a 10-word message from a thread without IPC buffer arrived with length %lu, MR3 %lx",
-          (seL4_Word)seL4_MessageInfo_get_length(tag), seL4_GetMR(3));
+    const seL4_Word regs = seL4_FastMessageRegisters, last = regs - 1;
+    CHECK(seL4_MessageInfo_get_length(tag) == regs && seL4_GetMR(last) == 0x100 + last,
+          "a 10-word message from a thread without IPC buffer arrived with length %lu, MR%lu %lx",
+          (seL4_Word)seL4_MessageInfo_get_length(tag), last, seL4_GetMR(last));
     return NULL;
 }
 

@@ -102,7 +102,7 @@ static const char *uart_open(void)
 static void uart_out(unsigned reg, seL4_Uint8 v) { uart[reg] = v; }
 static seL4_Uint8 uart_in(unsigned reg) { return uart[reg]; }
 
-#elif defined(__x86_64__)
+#elif TEST_X86
 #define TEST_IRQ 4              /* COM1: ISA IRQ 4, IOAPIC pin 4 */
 #define TEST_IRQ_MAX 23         /* a 24-pin IOAPIC */
 #define TEST_IRQ_TIMER 176      /* the LAPIC timer: not an IOAPIC pin */
@@ -412,7 +412,7 @@ static const char *irq_clear_silences(void)
 
 /* ---- per-architecture variants ---- */
 
-#if defined(__x86_64__)
+#if TEST_X86
 static const char *irq_ioport_errors(void)
 {
     seL4_CPtr p = slot_alloc(), q = slot_alloc();

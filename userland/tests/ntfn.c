@@ -123,7 +123,7 @@ static const char *ntfn_unbadged_wakes(void)
 static const char *ntfn_wide_badge(void)
 {
     seL4_CPtr n = new_notification();
-    seL4_Word want = (1ul << 63) | 0x8001, badge = 0;
+    seL4_Word want = ((seL4_Word)1 << (seL4_BadgeBits - 1)) | 0x8001, badge = 0;
     seL4_CPtr b = mint_cap(n, seL4_AllRights, want);
 
     CHECK(b != 0, "Mint with badge %lx failed", want);
@@ -219,7 +219,7 @@ static const struct test tests[] = {
     { "NTFN0007 a signal wakes a waiter with the badge", ntfn_signal_wakes },
     { "NTFN0008 waiters are woken one per signal in FIFO order", ntfn_waiters_fifo },
     { "NTFN0009 an unbadged signal wakes a waiter with badge 0", ntfn_unbadged_wakes },
-    { "NTFN0010 a 64-bit badge arrives whole", ntfn_wide_badge },
+    { "NTFN0010 a badge of the full width (seL4_BadgeBits) arrives whole", ntfn_wide_badge },
     { "NTFN0011 Signal through a cap without Write does nothing", ntfn_signal_no_write },
     { "NTFN0012 Call on a notification signals and answers label 0", ntfn_call_signals },
     { "NTFN0013 Call on a notification without Write is InvalidCapability 0", ntfn_call_no_write },

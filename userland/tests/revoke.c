@@ -61,8 +61,10 @@ static const char *revoke_guard_mismatch(void)
 {
     seL4_CPtr ep = new_endpoint();
 
-    return EXPECT_ERROR(seL4_CNode_Revoke(ROOT, ep, 40), seL4_FailedLookup, "Revoke at depth 40", 0,
-                        seL4_GuardMismatch, 40, 0, seL4_WordBits - CONFIG_ROOT_CNODE_SIZE_BITS);
+    const seL4_Uint8 depth = seL4_WordBits - 24;
+
+    return EXPECT_ERROR(seL4_CNode_Revoke(ROOT, ep, depth), seL4_FailedLookup, "Revoke short of the root's guard", 0,
+                        seL4_GuardMismatch, depth, 0, seL4_WordBits - CONFIG_ROOT_CNODE_SIZE_BITS);
 }
 
 static const char *revoke_nested_untyped(void)
@@ -208,7 +210,7 @@ static const struct test tests[] = {
     { "REVOKE0003 revoke of an empty slot succeeds", revoke_empty_slot },
     { "REVOKE0004 a second revoke finds nothing to do", revoke_twice },
     { "REVOKE0005 revoke at depth 0 is RangeError 1..64", revoke_depth_zero },
-    { "REVOKE0006 revoke at depth 40 is GuardMismatch", revoke_guard_mismatch },
+    { "REVOKE0006 revoke at a depth a word less 24 (64-bit: 40) is GuardMismatch", revoke_guard_mismatch },
     { "REVOKE0007 revoke through three levels of Untyped", revoke_nested_untyped },
     { "REVOKE0008 revoke reaches copies in every CNode", revoke_copies_everywhere },
     { "REVOKE0009 revoke finds children moved to another CNode", revoke_moved_children },

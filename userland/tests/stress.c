@@ -13,7 +13,7 @@
 #define FUZZ_CALLS 1500
 #define SLOT_FAULT_EP 1
 
-static seL4_Word rng = 0x9e3779b97f4a7c15ul;
+static seL4_Word rng = (seL4_Word)0x9e3779b97f4a7c15ull;
 
 static seL4_Word next_random(void)
 {
@@ -28,9 +28,9 @@ static seL4_Word random_arg(void)
 {
     seL4_Word r = next_random();
     switch (r & 3) {
-    case 0: return r >> 56;
+    case 0: return r >> (seL4_WordBits - 8);
     case 1: return (r >> 8) & 0xfff;
-    case 2: return r >> 62;
+    case 2: return r >> (seL4_WordBits - 2);
     default: return r;
     }
 }

@@ -16,6 +16,10 @@
 #define FRAME_REGS 18
 #define TLS_REG 18
 #define FLAGS_REG 2
+#elif defined(__i386__)
+#define FRAME_REGS 10
+#define TLS_REG 11              /* gs_base */
+#define FLAGS_REG 2
 #elif defined(__aarch64__)
 #define FRAME_REGS 17
 #define TLS_REG 34              /* tpidr_el0 */
@@ -72,8 +76,9 @@ static const char *tcb_configure_unaligned_buffer(void)
 
     CHECK(t != 0, "no TCB");
     return EXPECT_PLAIN_ERROR(seL4_TCB_Configure(t, 0, ROOT, 0, seL4_CapInitThreadVSpace, 0,
-                                                 (seL4_Word)buffer_page + 512, buffer_frame()),
-                              seL4_AlignmentError, "Configure with a buffer 512 bytes into a page");
+                                                 (seL4_Word)buffer_page + (1u << seL4_IPCBufferSizeBits) / 2,
+                                                 buffer_frame()),
+                              seL4_AlignmentError, "Configure with a buffer half its size into a page");
 }
 
 static const char *tcb_configure_nonframe_buffer(void)
@@ -414,6 +419,12 @@ static const char *tcb_write_resume_runs(void)
     TRY(expect_ok(seL4_TCB_ReadRegisters(w->tcb, 0, 0, NUM_CONTEXT_REGS, &uc), "ReadRegisters"));
 #if defined(__x86_64__)
     uc.rip = (seL4_Word)alt_entry;
+#elif defined(__i386__)
+    /* cdecl takes w from the stack: enter through the thread start stub,
+     * which calls esi with ebx (w, as the worker was created with). */
+    extern char keel_ia32_thread_start[];
+    uc.eip = (seL4_Word)keel_ia32_thread_start;
+    uc.esi = (seL4_Word)alt_entry;
 #else
     uc.pc = (seL4_Word)alt_entry;
 #endif

@@ -13,6 +13,14 @@
 #include <sel4/sel4.h>
 #include <keel/libc.h>
 
+/* The two x86 ports (x86_64, ia32) share most of what the tests see: the
+ * x86 object names, I/O ports, the IOAPIC. */
+#if defined(__x86_64__) || defined(__i386__)
+#define TEST_X86 1
+#else
+#define TEST_X86 0
+#endif
+
 struct test {
     const char *name;
     const char *(*run)(void);

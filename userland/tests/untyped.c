@@ -155,10 +155,10 @@ static const char *untyped_node_depth_range(void)
 static const char *untyped_node_guard_mismatch(void)
 {
     seL4_CPtr ut = ut_alloc(SMALL), cnode = new_cnode(4);
-    seL4_Word guard_bits = seL4_WordBits - CONFIG_ROOT_CNODE_SIZE_BITS;
+    seL4_Word guard_bits = seL4_WordBits - CONFIG_ROOT_CNODE_SIZE_BITS, depth = seL4_WordBits / 2;
 
-    return EXPECT_ERROR(seL4_Untyped_Retype(ut, seL4_EndpointObject, 0, ROOT, cnode, 32, 0, 1), seL4_FailedLookup,
-                        "Retype with node_depth 32", 0, seL4_GuardMismatch, 32, 0, guard_bits);
+    return EXPECT_ERROR(seL4_Untyped_Retype(ut, seL4_EndpointObject, 0, ROOT, cnode, depth, 0, 1), seL4_FailedLookup,
+                        "Retype with node_depth of half a word", 0, seL4_GuardMismatch, depth, 0, guard_bits);
 }
 
 static const char *untyped_node_depth_mismatch(void)
@@ -261,8 +261,8 @@ static const char *untyped_object_too_big(void)
 {
     seL4_CPtr ut = ut_alloc(SMALL);
 
-    return EXPECT_ERROR(retype_one(ut, seL4_CapTableObject, 4, slot_alloc()), seL4_NotEnoughMemory,
-                        "Retype of a 512-byte CNode from 256 bytes", 1ul << SMALL);
+    return EXPECT_ERROR(retype_one(ut, seL4_CapTableObject, SMALL + 1 - seL4_SlotBits, slot_alloc()),
+                        seL4_NotEnoughMemory, "Retype of a 512-byte CNode from 256 bytes", 1ul << SMALL);
 }
 
 static const char *untyped_bytes_left(void)

@@ -15,7 +15,10 @@ static seL4_CPtr big_parent;        /* the boot Untyped big_untyped used, or 0 *
 
 seL4_Word table_type_for(seL4_Word bits_left)
 {
-#if defined(__x86_64__)
+#if defined(__i386__)
+    (void)bits_left;
+    return seL4_X86_PageTableObject;
+#elif defined(__x86_64__)
     switch (bits_left) {
     case 39: return seL4_X86_PDPTObject;
     case 30: return seL4_X86_PageDirectoryObject;
@@ -325,6 +328,8 @@ bool cpu_has_huge_pages(void)
     }
     __asm__ volatile("cpuid" : "=a"(a), "=b"(b), "=c"(c), "=d"(d) : "a"(0x80000001u), "c"(0u));
     return (d & (1u << 26)) != 0;
+#elif defined(__i386__)
+    return false;                       /* two-level paging: 4 MiB is the largest page */
 #else
     return true;
 #endif

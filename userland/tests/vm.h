@@ -38,11 +38,20 @@ typedef seL4_RISCV_Page_GetAddress_t page_get_address_t;
 #define FSR_WRITE_DENIED 15ul                   /* store page fault */
 #define FSR_EXEC_DENIED 12ul                    /* instruction page fault */
 #define ROOT_TABLE_BITS 30                      /* what a missing root entry leaves to look up */
-#elif defined(__x86_64__)
+#elif TEST_X86
 #define VM_FRAME_OBJECT seL4_X86_4K
 #define VM_LARGE_OBJECT seL4_X86_LargePageObject
+#if defined(__x86_64__)
 #define VM_HUGE_OBJECT seL4_X64_HugePageObject
 #define VM_ROOT_OBJECT seL4_X64_PML4Object
+#else
+/* ia32: the page directory is the root, and there is no 1 GiB page: the
+ * huge-page tests skip (cpu_has_huge_pages), and Retype of this type is
+ * refused as an unknown one. */
+#define VM_ROOT_OBJECT seL4_X86_PageDirectoryObject
+#define VM_HUGE_OBJECT seL4_ObjectTypeCount
+#define seL4_HugePageBits 30
+#endif
 #define VM_ATTR_DEFAULT seL4_X86_Default_VMAttributes
 #define VM_ATTR_XN seL4_X86_ExecuteNever
 #define page_map(f, vs, va, r, a) seL4_X86_Page_Map((f), (vs), (va), (r), (seL4_X86_VMAttributes)(a))
@@ -53,13 +62,23 @@ typedef seL4_X86_Page_GetAddress_t page_get_address_t;
 #define table_unmap seL4_X86_PageTable_Unmap
 #define asid_make_pool seL4_X86_ASIDControl_MakePool
 #define asid_assign seL4_X86_ASIDPool_Assign
+#if defined(__x86_64__)
 #define KERNEL_WINDOW 0xffff800000000000ul
 #define KERNEL_IMAGE 0xffffffff80100000ul
+#else
+#define KERNEL_WINDOW 0xe0000000ul
+#define KERNEL_IMAGE 0xe0100000ul
+#endif
 #define FSR_READ 4ul                            /* #PF error code: user, read, not present */
 #define FSR_READ_DENIED 5ul                     /* user, read, present */
 #define FSR_WRITE_DENIED 7ul                    /* user, write, present */
 #define FSR_EXEC_DENIED 0x15ul                  /* user, fetch, present */
+#if defined(__x86_64__)
 #define ROOT_TABLE_BITS 39
+#else
+#define ROOT_TABLE_BITS 22                      /* ia32: the page directory is the root */
+#define VM_FAR 0x80000000ul                     /* a 4 MiB region with no page table */
+#endif
 #elif defined(__aarch64__)
 #define VM_FRAME_OBJECT seL4_ARM_SmallPageObject
 #define VM_LARGE_OBJECT seL4_ARM_LargePageObject
@@ -106,7 +125,9 @@ typedef seL4_ARM_Page_GetAddress_t page_get_address_t;
  * VM_BASE for 256 MiB (the image is at 0x400000), and the whole 1 GiB /
  * 512 GiB region at VM_FAR has no page tables at all. */
 #define VM_BASE 0x20000000ul
+#ifndef VM_FAR
 #define VM_FAR (1ul << ROOT_TABLE_BITS)
+#endif
 
 /* The page-table object for a missing level that leaves `bits` to look up. */
 seL4_Word table_type_for(seL4_Word bits_left);

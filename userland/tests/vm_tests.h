@@ -8,7 +8,7 @@
 
 #define VSPACE seL4_CapInitThreadVSpace
 #define WORD(va) (*(volatile seL4_Word *)(va))
-#define PATTERN 0x5eed0000c0ffee00ul
+#define PATTERN ((seL4_Word)0x5eed0000c0ffee00ull)      /* its low half on 32-bit words */
 
 /* A thread starting op on addr in the root's space; fep its fault endpoint. */
 #define START(t, i, op, addr, value, fep)                               \

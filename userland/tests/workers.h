@@ -77,7 +77,7 @@ seL4_CPtr mint_cap(seL4_CPtr src, seL4_CapRights_t rights, seL4_Word badge);
 
 /* A cptr whose lookup fails in the root CNode (its 52-bit guard is zero):
  * a guard mismatch with 64 bits left. */
-#define BAD_CPTR ((seL4_Word)1 << 63 | 1)
+#define BAD_CPTR ((seL4_Word)1 << (seL4_WordBits - 1) | 1)
 
 /* seL4_UserContext as an array of words, and its length. */
 #define NUM_CONTEXT_REGS (sizeof(seL4_UserContext) / sizeof(seL4_Word))

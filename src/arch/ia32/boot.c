@@ -30,6 +30,26 @@ static void parse_multiboot(uint32_t magic, uint32_t info_pa)
     x86_boot_info_check(&mb);
 }
 
+/* A capability keeps an object's window address sign-extended from bit 30
+ * (core/cap.h), which reaches the window and physical [0, 1.5 GiB) and
+ * [3.5 GiB, 4 GiB) through its wrap-around. No device Untyped may cover the
+ * physical addresses between: they are withheld like the kernel's own
+ * devices. (A PC's devices lie in the top 512 MiB, its RAM at the bottom.) */
+#define CAP_PADDR_GAP_START 0x60000000ull
+#define CAP_PADDR_GAP_END   0xe0000000ull
+
+static void withhold_unrepresentable(void)
+{
+    _Static_assert((word_t)(CAP_PADDR_GAP_START + KERNEL_WINDOW_BASE) == 0x40000000ul &&
+                   (word_t)(CAP_PADDR_GAP_END + KERNEL_WINDOW_BASE) == 0xc0000000ul,
+                   "the gap is where window addresses have bits 31 and 30 apart");
+    if (bi.num_kernel_devices == BOOT_MAX_REGIONS)
+        panic("ia32: no room to withhold the unrepresentable device range");
+    bi.kernel_devices[bi.num_kernel_devices].start = CAP_PADDR_GAP_START;
+    bi.kernel_devices[bi.num_kernel_devices].end = CAP_PADDR_GAP_END;
+    bi.num_kernel_devices++;
+}
+
 _Noreturn void x86_boot_main(uint32_t magic, uint32_t info_pa)
 {
     x86_console_init();
@@ -39,5 +59,6 @@ _Noreturn void x86_boot_main(uint32_t magic, uint32_t info_pa)
     parse_multiboot(magic, info_pa);
     x86_irq_init();
     x86_boot_info_fill(&mb, &bi);
+    withhold_unrepresentable();
     core_main(&bi);
 }

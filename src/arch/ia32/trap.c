@@ -45,11 +45,18 @@ static _Noreturn void int80_syscall(void)
     arch_restore_user(core_syscall((sword_t)sysno));
 }
 
+#define PF_ERR_FETCH    (1u << 4)
+
 _Noreturn void x86_user_trap(word_t vector, word_t error);
 _Noreturn void x86_user_trap(word_t vector, word_t error)
 {
     if (vector == 2 || vector == 18)
         panic("x86: %s while in user mode", x86_exception_names[vector]);
+    /* Without NX (non-PAE paging) the CPU leaves the page-fault error code's
+     * instruction-fetch bit clear; a fault at the address being executed is
+     * a fetch, so set it as a CPU with NX would. */
+    if (vector == VEC_PF && x86_read_cr2() == x86_cur_ctx->regs[REG_PC])
+        error |= PF_ERR_FETCH;
     if (vector < 32)
         x86_user_exception(vector, error);
     if (vector == VEC_SYSCALL && !ia32_has_sysenter)

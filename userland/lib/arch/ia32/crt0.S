@@ -23,6 +23,14 @@ _start:
     jmp 1b
     .size _start, . - _start
 
+/* A new thread's first instructions (thread_arch.c): call esi(ebx) as
+ * cdecl wants it, on the thread's own stack. */
+    .globl keel_ia32_thread_start
+keel_ia32_thread_start:
+    pushl %ebx
+    pushl $0
+    jmp *%esi
+
     .bss
     .balign 16
 crt0_stack:

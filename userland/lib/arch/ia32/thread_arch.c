@@ -23,16 +23,17 @@ void keel_arch_set_own_tls(seL4_Word tp)
     keel_sys_send_recv(seL4_SysCall, seL4_CapInitThreadTCB, &badge, tag.words[0], &info, &mr0, &mr1, &mr2, &mr3);
 }
 
-/* cdecl passes arg0 on the stack: the new thread's stack (in this address
- * space) gets it as if call had pushed it and a return address, with esp + 4
- * 16-byte aligned as the i386 ABI wants at a function's entry. */
+/* cdecl passes arg0 on the stack, but the new thread's stack may lie in
+ * another address space: keel_ia32_thread_start (crt0.S) pushes ebx
+ * (arg0) and a null return address itself, then jumps to esi (pc), with
+ * esp + 4 16-byte aligned at the function's entry as the i386 ABI wants. */
+extern char keel_ia32_thread_start[];
+
 void keel_arch_init_context(seL4_UserContext *uc, seL4_Word pc, seL4_Word sp, seL4_Word arg0, seL4_Word tp)
 {
-    seL4_Word *frame = (seL4_Word *)((sp & ~(seL4_Word)15) - 20);
-    frame[0] = 0;                           /* no return address */
-    frame[1] = arg0;
-    uc->eip = pc;
-    uc->esp = (seL4_Word)frame;
+    uc->eip = (seL4_Word)keel_ia32_thread_start;
+    uc->esi = pc;
+    uc->esp = (sp & ~(seL4_Word)15) - 12;
     uc->ebx = arg0;
     uc->gs_base = tp;
 }
