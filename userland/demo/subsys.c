@@ -263,6 +263,11 @@ static const char *thread(struct builder *b, seL4_Word exit_slot)
     TRY(seL4_TCB_SetSchedParams(b->p->tcb, seL4_CapInitThreadTCB, seL4_MaxPrio, seL4_MaxPrio), "priority");
     memset(&uc, 0, sizeof(uc));
     keel_arch_init_context(&uc, (seL4_Word)elf_entry(b->elf), 0, b->hi + PAGE, 0);
+#if defined(__i386__)
+    /* Not through this image's thread start stub: another image's crt0
+     * takes the bootinfo in ebx, which keel_arch_init_context set. */
+    uc.eip = (seL4_Word)elf_entry(b->elf);
+#endif
     TRY(seL4_TCB_WriteRegisters(b->p->tcb, 0, 0, sizeof(uc) / sizeof(seL4_Word), &uc), "WriteRegisters");
     return NULL;
 }

@@ -135,7 +135,7 @@ static void serve_write(void)
     if (len > DRV_WRITE_MAX) {
         len = DRV_WRITE_MAX;
     }
-    for (seL4_Word i = 0; i < (len + 7) / 8; i++) {
+    for (seL4_Word i = 0; i < (len + sizeof(seL4_Word) - 1) / sizeof(seL4_Word); i++) {
         words[i] = seL4_GetMR(1 + i);   /* before out(): port I/O reuses the MRs */
     }
     for (seL4_Word i = 0; i < len; i++) {
