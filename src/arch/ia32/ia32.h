@@ -11,7 +11,6 @@
 /* Assembly (head.S, trap.S) symbols. */
 extern char x86_vector_stubs[];
 extern char x86_sysenter_entry[];
-extern char x86_idle[], x86_idle_end[];
 extern char x86_kernel_stack_top[];
 _Noreturn void x86_return_to_user(struct arch_context *ctx);
 _Noreturn void x86_sysexit_to_user(struct arch_context *ctx);

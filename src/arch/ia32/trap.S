@@ -17,26 +17,12 @@
 #include "ctx_offsets.h"
 #include <core/asm_layout.h>
 
-/* ---- 256 IDT stubs, 16 bytes apart: push a dummy error code where the CPU
- * pushes none, push the vector, join the common path ---- */
+/* The 256 IDT stubs (src/arch/x86/vector_stubs.S) push an error code
+ * (a dummy where the CPU pushes none) and the vector, and come here. */
     .text
-    .balign 16
-    .globl x86_vector_stubs
-x86_vector_stubs:
-    .set vec, 0
-    .rept 256
-    .balign 16
-    .if (vec == 8) || (vec == 10) || (vec == 11) || (vec == 12) || (vec == 13) || (vec == 14) || (vec == 17) || (vec == 21) || (vec == 29) || (vec == 30)
-    .else
-    pushl $0
-    .endif
-    pushl $vec
-    jmp trap_common
-    .set vec, vec + 1
-    .endr
-
+    .globl x86_trap_common
 /* Stack here: 0 vector, 4 error, 8 eip, 12 cs, 16 eflags, 20 esp, 24 ss. */
-trap_common:
+x86_trap_common:
     cld                                 /* C expects DF = 0; user may have set it */
     testb $3, 12(%esp)
     jz trap_from_kernel

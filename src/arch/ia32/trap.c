@@ -50,20 +50,14 @@ static _Noreturn void int80_syscall(void)
 _Noreturn void x86_user_trap(word_t vector, word_t error);
 _Noreturn void x86_user_trap(word_t vector, word_t error)
 {
-    if (vector == 2 || vector == 18)
-        panic("x86: %s while in user mode", x86_exception_names[vector]);
     /* Without NX (non-PAE paging) the CPU leaves the page-fault error code's
      * instruction-fetch bit clear; a fault at the address being executed is
      * a fetch, so set it as a CPU with NX would. */
     if (vector == VEC_PF && x86_read_cr2() == x86_cur_ctx->regs[REG_PC])
         error |= PF_ERR_FETCH;
-    if (vector < 32)
-        x86_user_exception(vector, error);
     if (vector == VEC_SYSCALL && !ia32_has_sysenter)
         int80_syscall();
-    if (x86_spurious(vector))           /* no EOI for the spurious vector */
-        arch_restore_user(x86_cur_ctx);
-    x86_interrupt(vector);
+    x86_user_trap_dispatch(vector, error);
 }
 
 static _Noreturn void kernel_bug(const struct x86_kernel_frame *f)
@@ -77,23 +71,16 @@ static _Noreturn void kernel_bug(const struct x86_kernel_frame *f)
     panic("kernel exception %lu at 0x%lx", f->vector, f->eip);
 }
 
-/* A trap in ring 0. Interrupts are enabled only in the idle loop. sysenter
- * keeps TF: a user who single-steps into it gets a #DB on the kernel's first
- * instruction (its eflags, TF included, are saved by then), so clear TF and
- * go on. Returns to the trapped code. */
+/* A trap in ring 0. sysenter keeps TF: a user who single-steps into it
+ * gets a #DB on the kernel's first instruction (its eflags, TF included,
+ * are saved by then), so clear TF and go on. Returns to the trapped code. */
 void x86_kernel_trap(struct x86_kernel_frame *f);
 void x86_kernel_trap(struct x86_kernel_frame *f)
 {
-    bool idle = f->eip >= (word_t)x86_idle && f->eip < (word_t)x86_idle_end;
-    if (f->vector == 1) {
+    if (f->vector == 1)
         f->eflags &= ~(word_t)EFLAGS_TF;
-        return;
-    }
-    if (f->vector >= 32 && x86_spurious(f->vector))
-        return;
-    if (f->vector >= 32 && idle)
-        x86_interrupt(f->vector);
-    kernel_bug(f);
+    else if (!x86_kernel_trap_dispatch(f->vector, f->eip))
+        kernel_bug(f);
 }
 
 /* iret to a kernel address would run user state in ring 3 there (paging
@@ -137,18 +124,4 @@ _Noreturn void arch_fastpath_exit(struct arch_context *ctx)
         arch_restore_user(ctx);
     user_state_load(ctx);
     x86_sysexit_to_user(ctx);           /* restores the FPU state itself */
-}
-
-/* The segment selectors are not part of the context: every return to user
- * mode uses the fixed user CS, DS, ES, SS and the two TLS selectors. */
-void arch_context_init(struct arch_context *ctx, word_t pc, word_t sp, word_t arg0)
-{
-    uint8_t *b = (uint8_t *)ctx;
-    for (size_t i = 0; i < sizeof(*ctx); i++)
-        b[i] = 0;
-    ctx->regs[REG_PC] = pc;
-    ctx->regs[REG_ESP] = sp;
-    ctx->regs[REG_ARG0] = arg0;
-    ctx->regs[REG_FLAGS] = EFLAGS_IF | EFLAGS_FIXED;
-    x86_fpu_init_image(ctx->fpu);
 }

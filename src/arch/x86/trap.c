@@ -11,6 +11,8 @@
 #define FXSAVE_MXCSR    24
 #define FCW_DEFAULT     0x037f          /* x87: all exceptions masked, 64-bit precision */
 #define MXCSR_DEFAULT   0x1f80          /* SSE: all exceptions masked */
+#define FLAGS_IF        0x200           /* rflags and eflags alike */
+#define FLAGS_FIXED     0x2             /* the reserved bit 1 */
 
 struct arch_context *x86_cur_ctx;
 
@@ -42,7 +44,7 @@ _Noreturn void x86_user_exception(word_t vector, word_t error)
 }
 
 /* An interrupt vector, from user mode or from the idle loop. */
-_Noreturn void x86_interrupt(word_t vector)
+static _Noreturn void x86_interrupt(word_t vector)
 {
     if (vector == VEC_TIMER)
         x86_active_irq = ARCH_IRQ_TIMER;
@@ -55,9 +57,31 @@ _Noreturn void x86_interrupt(word_t vector)
     arch_restore_user(core_interrupt());
 }
 
-bool x86_spurious(word_t vector)
+static bool x86_spurious(word_t vector)
 {
     return vector == VEC_SPURIOUS || (vector >= VEC_PIC_BASE && vector < VEC_PIC_BASE + 16);
+}
+
+_Noreturn void x86_user_trap_dispatch(word_t vector, word_t error)
+{
+    if (vector == 2 || vector == 18)
+        panic("x86: %s while in user mode", x86_exception_names[vector]);
+    if (vector < 32)
+        x86_user_exception(vector, error);
+    if (x86_spurious(vector))           /* no EOI for the spurious vector */
+        arch_restore_user(x86_cur_ctx);
+    x86_interrupt(vector);
+}
+
+/* Interrupts are enabled in ring 0 only in the idle loop. */
+bool x86_kernel_trap_dispatch(word_t vector, word_t ip)
+{
+    bool idle = ip >= (word_t)x86_idle && ip < (word_t)x86_idle_end;
+    if (vector >= 32 && x86_spurious(vector))
+        return true;
+    if (vector >= 32 && idle)
+        x86_interrupt(vector);
+    return false;
 }
 
 /* A context that the CPU would refuse on the way back (inside the kernel)
@@ -74,10 +98,24 @@ struct arch_context *x86_bad_state_fault(struct arch_context *ctx)
 
 /* Every context starts with valid FPU control words; afterwards only
  * FXSAVE writes the image, so it can always be restored as it is. */
-void x86_fpu_init_image(uint8_t *fpu)
+static void x86_fpu_init_image(uint8_t *fpu)
 {
     fpu[FXSAVE_FCW] = FCW_DEFAULT & 0xff;
     fpu[FXSAVE_FCW + 1] = FCW_DEFAULT >> 8;
     fpu[FXSAVE_MXCSR] = MXCSR_DEFAULT & 0xff;
     fpu[FXSAVE_MXCSR + 1] = MXCSR_DEFAULT >> 8;
+}
+
+/* The segment selectors are not part of the context: every return to user
+ * mode uses the port's fixed user selectors. */
+void arch_context_init(struct arch_context *ctx, word_t pc, word_t sp, word_t arg0)
+{
+    uint8_t *b = (uint8_t *)ctx;
+    for (size_t i = 0; i < sizeof(*ctx); i++)
+        b[i] = 0;
+    ctx->regs[REG_PC] = pc;
+    ctx->regs[REG_SP] = sp;
+    ctx->regs[REG_ARG0] = arg0;
+    ctx->regs[REG_FLAGS] = FLAGS_IF | FLAGS_FIXED;
+    x86_fpu_init_image(ctx->fpu);
 }

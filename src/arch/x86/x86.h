@@ -24,10 +24,14 @@ extern word_t x86_active_irq;
 extern struct arch_context *x86_cur_ctx;        /* saved at the next entry */
 extern const char *const x86_exception_names[32];
 _Noreturn void x86_user_exception(word_t vector, word_t error);
-_Noreturn void x86_interrupt(word_t vector);
-bool x86_spurious(word_t vector);
+/* A trap from user mode the port does not handle itself: exception,
+ * spurious vector or interrupt. */
+_Noreturn void x86_user_trap_dispatch(word_t vector, word_t error);
+/* A trap in ring 0 other than #DB, at ip: true if it is to be ignored (a
+ * spurious vector); an interrupt of the idle loop is handled (no return);
+ * false for anything else, a kernel bug the port reports. */
+bool x86_kernel_trap_dispatch(word_t vector, word_t ip);
 struct arch_context *x86_bad_state_fault(struct arch_context *ctx);
-void x86_fpu_init_image(uint8_t *fpu);
 
 /* mmu.c: CR3 switches and TLB flushes (the HAL's arch_vspace_activate ...). */
 extern paddr_t x86_active_root;         /* what CR3 holds */
@@ -43,6 +47,8 @@ void x86_boot_info_fill(const struct mb_info *mb, struct boot_info *bi);
 uintptr_t x86_vspace_map_device(paddr_t pa);
 void x86_vspace_map_ram(paddr_t end);
 extern char __kernel_phys_start[], __kernel_virt_end[];
+/* The idle loop (the port's trap.S): interrupts are taken only there. */
+extern char x86_idle[], x86_idle_end[];
 
 static inline word_t x86_read_cr2(void)
 {

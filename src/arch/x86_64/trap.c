@@ -33,13 +33,7 @@ struct x86_kernel_frame {
 _Noreturn void x86_user_trap(word_t vector, word_t error);
 _Noreturn void x86_user_trap(word_t vector, word_t error)
 {
-    if (vector == 2 || vector == 18)
-        panic("x86: %s while in user mode", x86_exception_names[vector]);
-    if (vector < 32)
-        x86_user_exception(vector, error);
-    if (x86_spurious(vector))           /* no EOI for the spurious vector */
-        arch_restore_user(x86_cur_ctx);
-    x86_interrupt(vector);
+    x86_user_trap_dispatch(vector, error);
 }
 
 static _Noreturn void kernel_bug(const struct x86_kernel_frame *f)
@@ -53,20 +47,14 @@ static _Noreturn void kernel_bug(const struct x86_kernel_frame *f)
     panic("kernel exception %lu at 0x%lx", f->vector, f->rip);
 }
 
-/* A trap in ring 0. Interrupts are enabled only in the idle loop; a #DB can
- * only come from a user who single-stepped into `syscall` (harmless: the
- * kernel's TF is already clear, so just go on). Returns to the trapped code. */
+/* A trap in ring 0. A #DB can only come from a user who single-stepped
+ * into `syscall` (harmless: the kernel's TF is already clear, so just go
+ * on). Returns to the trapped code. */
 void x86_kernel_trap(struct x86_kernel_frame *f);
 void x86_kernel_trap(struct x86_kernel_frame *f)
 {
-    bool idle = f->rip >= (word_t)x86_idle && f->rip < (word_t)x86_idle_end;
-    if (f->vector == 1)
-        return;
-    if (f->vector >= 32 && x86_spurious(f->vector))
-        return;
-    if (f->vector >= 32 && idle)
-        x86_interrupt(f->vector);
-    kernel_bug(f);
+    if (f->vector != 1 && !x86_kernel_trap_dispatch(f->vector, f->rip))
+        kernel_bug(f);
 }
 
 static bool canonical(word_t va)
@@ -127,18 +115,4 @@ _Noreturn void arch_fastpath_exit(struct arch_context *ctx)
     x86_cur_ctx = ctx;
     fs_base_load(ctx);
     x86_sysret_to_user(ctx);            /* makes rflags safe itself */
-}
-
-/* The segment selectors are not part of the context: every return to user
- * mode uses the fixed user CS and SS. */
-void arch_context_init(struct arch_context *ctx, word_t pc, word_t sp, word_t arg0)
-{
-    uint8_t *b = (uint8_t *)ctx;
-    for (size_t i = 0; i < sizeof(*ctx); i++)
-        b[i] = 0;
-    ctx->regs[REG_PC] = pc;
-    ctx->regs[REG_RSP] = sp;
-    ctx->regs[REG_RDI] = arg0;
-    ctx->regs[REG_FLAGS] = RFLAGS_IF | RFLAGS_FIXED;
-    x86_fpu_init_image(ctx->fpu);
 }

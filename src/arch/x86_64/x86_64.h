@@ -11,7 +11,6 @@
 /* Assembly (head.S, trap.S) and linker-script symbols. */
 extern char x86_vector_stubs[];
 extern char x86_syscall_entry[];
-extern char x86_idle[], x86_idle_end[];
 extern char x86_kernel_stack_top[], x86_ist_fatal_top[], x86_ist_debug_top[];
 _Noreturn void x86_return_to_user(struct arch_context *ctx);
 _Noreturn void x86_sysret_to_user(struct arch_context *ctx);

@@ -10,19 +10,11 @@
 
 #include <core/types.h>
 #include <arch/types.h>
+#include <arch/x86/pte_bits.h>
 
 typedef uint32_t pte_t;
 
 #define PT_LEVELS       2
-#define PTE_P           (1u << 0)       /* present */
-#define PTE_W           (1u << 1)       /* writable */
-#define PTE_U           (1u << 2)       /* user accessible */
-#define PTE_PWT         (1u << 3)       /* write-through */
-#define PTE_PCD         (1u << 4)       /* cache disable */
-#define PTE_A           (1u << 5)       /* accessed */
-#define PTE_D           (1u << 6)       /* dirty (leaves only) */
-#define PTE_PS          (1u << 7)       /* page size: a 4 MiB leaf in the directory */
-#define PTE_G           (1u << 8)       /* global: survives CR3 reloads (CR4.PGE) */
 #define PTE_ADDR_MASK   0xfffff000u
 
 static inline unsigned pt_level_index_bits(unsigned level) { (void)level; return 10; }
@@ -30,27 +22,15 @@ static inline unsigned pt_level_size_bits(unsigned level) { (void)level; return 
 static inline unsigned pt_level_shift(unsigned level) { return PAGE_BITS + 10 * (PT_LEVELS - 1 - level); }
 static inline bool pt_level_has_pages(unsigned level) { return level < PT_LEVELS; }
 
-/* Non-leaf entries grant everything; the leaf decides. */
 static inline pte_t pte_table(paddr_t pt)
 {
-    return ((pte_t)pt & PTE_ADDR_MASK) | PTE_P | PTE_W | PTE_U | PTE_A;
+    return ((pte_t)pt & PTE_ADDR_MASK) | x86_pte_table_flags();
 }
 
-/* A and D are set up front, so the walker never has to write them back. */
+/* A 4 MiB page in the directory has PS (src/arch/x86/pte_bits.h). */
 static inline pte_t pte_page(paddr_t pa, unsigned level, unsigned vm)
 {
-    pte_t p = ((pte_t)pa & PTE_ADDR_MASK) | PTE_P | PTE_A | PTE_D;
-    if (level == 0)
-        p |= PTE_PS;
-    if (vm & VM_WRITE)
-        p |= PTE_W;
-    if (vm & VM_USER)
-        p |= PTE_U;
-    if (vm & VM_GLOBAL)
-        p |= PTE_G;
-    if (vm & (VM_DEVICE | VM_UNCACHED))
-        p |= PTE_PCD | PTE_PWT;
-    return p;
+    return ((pte_t)pa & PTE_ADDR_MASK) | x86_pte_leaf_flags(vm, level == 0);
 }
 
 static inline bool pte_present(pte_t p) { return p & PTE_P; }

@@ -9,19 +9,11 @@
 
 #include <core/types.h>
 #include <arch/types.h>
+#include <arch/x86/pte_bits.h>
 
 typedef uint64_t pte_t;
 
 #define PT_LEVELS       4
-#define PTE_P           (1ul << 0)      /* present */
-#define PTE_W           (1ul << 1)      /* writable */
-#define PTE_U           (1ul << 2)      /* user accessible */
-#define PTE_PWT         (1ul << 3)      /* write-through */
-#define PTE_PCD         (1ul << 4)      /* cache disable */
-#define PTE_A           (1ul << 5)      /* accessed */
-#define PTE_D           (1ul << 6)      /* dirty (leaves only) */
-#define PTE_PS          (1ul << 7)      /* page size: leaf at levels 1 and 2 */
-#define PTE_G           (1ul << 8)      /* global: survives CR3 reloads */
 #define PTE_NX          (1ul << 63)     /* no execute (needs EFER.NXE) */
 #define PTE_ADDR_MASK   0x000ffffffffff000ul
 
@@ -40,29 +32,17 @@ static inline bool pt_level_has_pages(unsigned level)
     return (level >= 2 && level < PT_LEVELS) || (level == 1 && x86_huge_pages);
 }
 
-/* Non-leaf entries grant everything; the leaf decides. U must be set on the
- * whole path for a user page to be reachable. */
 static inline pte_t pte_table(paddr_t pt)
 {
-    return (pt & PTE_ADDR_MASK) | PTE_P | PTE_W | PTE_U | PTE_A;
+    return (pt & PTE_ADDR_MASK) | x86_pte_table_flags();
 }
 
-/* A and D are set up front, so the walker never has to write them back. */
+/* PS at levels 1 and 2 (src/arch/x86/pte_bits.h), NX unless executable. */
 static inline pte_t pte_page(paddr_t pa, unsigned level, unsigned vm)
 {
-    pte_t p = (pa & PTE_ADDR_MASK) | PTE_P | PTE_A | PTE_D;
-    if (level < PT_LEVELS - 1)
-        p |= PTE_PS;
-    if (vm & VM_WRITE)
-        p |= PTE_W;
+    pte_t p = (pa & PTE_ADDR_MASK) | x86_pte_leaf_flags(vm, level < PT_LEVELS - 1);
     if (!(vm & VM_EXEC))
         p |= PTE_NX;
-    if (vm & VM_USER)
-        p |= PTE_U;
-    if (vm & VM_GLOBAL)
-        p |= PTE_G;
-    if (vm & (VM_DEVICE | VM_UNCACHED))
-        p |= PTE_PCD | PTE_PWT;
     return p;
 }
 
