@@ -32,15 +32,16 @@ bool cdt_has_children(const struct cte *s)
     return n && cdt_is_parent_of(s, n);
 }
 
-/* For Untyped capabilities the 'first badged' bit, meaningless for them in
- * seL4, marks an original (made at boot or by retype) as opposed to a copy:
- * a copy of an Untyped covers the same memory as its source and must not
- * be mistaken for a same-size child made by retype (untyped.c). */
+/* seL4's cteInsert. The 'first badged' bit means only what it means in
+ * seL4 (a badged endpoint or notification original). A copy of an Untyped
+ * makes its source full (free index at the end): only the newest copy can
+ * allocate, which is half of the rule in untyped.c (untyped_claim_check). */
 void cte_insert(cap_t new_cap, struct cte *src, struct cte *dest)
 {
     bool revocable = cap_is_revocable(new_cap, src->cap);
-    bool first = revocable && cap_type(new_cap) != CAP_UNTYPED;
-    cdt_link_after(src, dest, new_cap, revocable, first);
+    if (cap_type(src->cap) == CAP_UNTYPED && cap_type(new_cap) == CAP_UNTYPED)
+        src->cap.w1 = BIT(cap_untyped_size_bits(src->cap));
+    cdt_link_after(src, dest, new_cap, revocable, revocable);
 }
 
 void cte_insert_new(struct cte *parent, struct cte *dest, cap_t cap)

@@ -48,6 +48,15 @@ int err_lookup(bool source, const struct lookup_fault *lf);
 /* CSpace lookups as the CNode and Untyped invocations do them. */
 int lookup_target_slot(cap_t root, word_t index, word_t depth, bool source, struct cte **out);
 
+/* Consuming Untyped memory: the one rule (untyped.c). The check decides
+ * whether `count` objects of 2^obj_bits bytes fit, and where they start
+ * (reset: the Untyped has no children and is first cleared). */
+struct untyped_claim {
+    bool reset;
+    word_t offset;              /* of the first object, from the Untyped's base */
+};
+int untyped_claim_check(const struct cte *ut, unsigned obj_bits, word_t count, struct untyped_claim *claim);
+
 /* Per-object decoders. */
 int decode_untyped(struct invocation *inv);
 int decode_cnode(struct invocation *inv);

@@ -233,16 +233,17 @@ static int make_pool(struct invocation *inv)
     if (cap_type(u) != CAP_UNTYPED || cap_untyped_size_bits(u) != seL4_ASIDPoolBits ||
         cap_untyped_is_device(u))
         return err_invalid_capability(1);
-    if (cdt_has_children(ut))
-        return err_simple(seL4_RevokeFirst);
+    struct untyped_claim claim;
+    if (untyped_claim_check(ut, seL4_ASIDPoolBits, 1, &claim) != EXC_NONE || !claim.reset)
+        return err_simple(seL4_RevokeFirst);    /* seL4: the Untyped must have no children */
     struct cte *dest;
     int status = lookup_target_slot(inv->extra[1]->cap, inv_arg(inv, 0), inv_arg(inv, 1), false, &dest);
     if (status != EXC_NONE)
         return status;
     if (!cap_is_null(dest->cap))
         return err_simple(seL4_DeleteFirst);
-    pte_t **pool = cap_ptr(u);
-    memset(pool, 0, BIT(seL4_ASIDPoolBits));
+    pte_t **pool = (pte_t **)(cap_untyped_base(u) + claim.offset);
+    memset(pool, 0, BIT(seL4_ASIDPoolBits));    /* the pool is the whole Untyped: no reset needed */
     ut->cap.w1 = BIT(seL4_ASIDPoolBits);        /* the Untyped is used up */
     cte_insert_new(ut, dest, cap_asid_pool(pool, base));
     asid_register_pool(base, pool);
