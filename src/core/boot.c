@@ -132,6 +132,7 @@ static void add_untypeds(struct root_builder *rb, const struct region_set *regio
                 /* RAM: free index at the top, so the first retype clears it
                  * (untyped.c); device memory is never cleared. */
                 new_slot(rb, cap_untyped(paddr_to_kptr(a), bits, device, device ? 0 : BIT(bits)));
+                invariants_add_boot_untyped((word_t)paddr_to_kptr(a), BIT(bits));
                 rb->bi->untypedList[uc->n].paddr = a;
                 rb->bi->untypedList[uc->n].sizeBits = (seL4_Uint8)bits;
                 rb->bi->untypedList[uc->n].isDevice = device;
