@@ -125,9 +125,14 @@ static int set_sched(struct invocation *inv)
     return EXC_NONE;
 }
 
+/* seL4's checks, and one more: the kernel writes received messages into
+ * the buffer, so a frame capability without write (or read) right is
+ * refused here, not only ignored when the buffer is used (tcb.c). */
 static int check_ipc_buffer(word_t vptr, cap_t c)
 {
     if (cap_type(c) != CAP_FRAME || (cap_vm_flags(c) & CAP_VM_DEVICE))
+        return err_simple(seL4_IllegalOperation);
+    if ((cap_vm_flags(c) & (CAP_VM_READ | CAP_VM_WRITE)) != (CAP_VM_READ | CAP_VM_WRITE))
         return err_simple(seL4_IllegalOperation);
     if (!IS_ALIGNED(vptr, seL4_IPCBufferSizeBits))
         return err_simple(seL4_AlignmentError);
