@@ -351,7 +351,7 @@ x86_fastpath_reply_recv:
 /* arch_fastpath_exit(r14's context) in assembly: a rip sysretq would fault
  * on in ring 0 (not below the user top) or an FS base wrmsr would refuse
  * (not canonical) goes through arch_restore_user, which makes it a fault;
- * otherwise the FS base is loaded if it changed and sysretq returns. */
+ * otherwise x86_sysret_to_user loads the FS base and returns. */
 x86_fastpath_exit_r14:
     movq %r14, %rdi
     movabsq $X86_USER_TOP, %rax
@@ -364,15 +364,6 @@ x86_fastpath_exit_r14:
     cmpq %rax, %rdx
     jne .Lrefuse
     movq %rdi, x86_cur_ctx(%rip)
-    cmpq x86_fs_loaded(%rip), %rax
-    jne .Lload_fs
-    jmp x86_sysret_to_user
-.Lload_fs:
-    movq %rax, x86_fs_loaded(%rip)
-    movq %rax, %rdx
-    shrq $32, %rdx
-    movl $X86_MSR_FS_BASE, %ecx
-    wrmsr
     jmp x86_sysret_to_user
 .Lrefuse:
     cld

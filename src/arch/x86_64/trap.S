@@ -169,13 +169,35 @@ x86_syscall_entry:
     ud2
 #endif
 
+/* ---- every exit: the user's data segment registers and FS base are
+ * exactly the thread's own, whatever a thread that ran before did. User
+ * mode can load a selector into DS/ES/FS/GS (which also resets the FS or
+ * GS base), so neither the selectors nor the FS base MSR can be trusted
+ * to still hold what the kernel wrote: the selectors become null and the
+ * FS base is written, on every exit. The GS base needs no write: the
+ * kernel never changes it from 0, and every descriptor ring 3 may load
+ * has base 0 (CR4.FSGSBASE is off, swapgs is privileged). Clobbers rax,
+ * rcx, rdx. */
+.macro user_segments
+    xorl %eax, %eax
+    movl %eax, %ds
+    movl %eax, %es
+    movl %eax, %fs
+    movl %eax, %gs
+    movl $X86_MSR_FS_BASE, %ecx
+    movl CTX_FS_BASE(%rdi), %eax
+    movl CTX_FS_BASE+4(%rdi), %edx
+    wrmsr
+.endm
+
 /* ---- x86_sysret_to_user(ctx): the fastpath's exit, for a thread that
- * entered through `syscall`. rip and the FS base are already checked. sysretq takes rip from rcx and rflags from r11, which the
+ * entered through `syscall`. rip and the FS base are already checked (canonical). sysretq takes rip from rcx and rflags from r11, which the
  * syscall ABI gives up anyway; interrupts stay off until it, so the user
  * rsp is safe to load first. */
     .globl x86_sysret_to_user
 x86_sysret_to_user:
     fxrstor64 CTX_FPU(%rdi)
+    user_segments
     movq CTX_RIP(%rdi), %rcx
     movq CTX_RFLAGS(%rdi), %r11
     andl $RFLAGS_USER, %r11d            /* as arch_restore_user does */
@@ -200,6 +222,7 @@ x86_sysret_to_user:
  * iretq frame is built at the top of the kernel stack. */
     .globl x86_return_to_user
 x86_return_to_user:
+    user_segments
     leaq x86_kernel_stack_top(%rip), %rsp
     pushq $SEL_USER_SS
     pushq CTX_RSP(%rdi)

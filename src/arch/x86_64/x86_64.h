@@ -20,9 +20,8 @@ _Noreturn void x86_idle_loop(void) __asm__("x86_idle");
 /* The context saved at the next kernel entry (trap.S reads it). */
 extern struct arch_context *x86_cur_ctx;
 /* State fastpath.S reads and writes as the C exits do: CR3's root
- * (vspace.c) and the FS base last loaded (trap.c). */
+ * (vspace.c). */
 extern paddr_t x86_active_root;
-extern word_t x86_fs_loaded;
 /* The IRQ the current interrupt entry is for, read by arch_irq_get_active(). */
 extern word_t x86_active_irq;
 
