@@ -21,6 +21,7 @@ static const struct test_suite *const suites[] = {
     &isol_suite,
     &irq_suite,
     &stress_suite,
+    &attack_suite,
 };
 
 #define NUM_SUITES (sizeof(suites) / sizeof(suites[0]))

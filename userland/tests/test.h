@@ -69,3 +69,4 @@ extern const struct test_suite vspace_suite, frame_suite, isol_suite;
 extern const struct test_suite hugepage_suite, devframe_suite;
 extern const struct test_suite stress_suite;
 extern const struct test_suite irq_suite;
+extern const struct test_suite attack_suite;
