@@ -47,6 +47,10 @@ bool test_in_subsystem(void);
  * IRQControl and IOPortControl cannot be copied to a subsystem. */
 bool test_cap_withheld(seL4_CPtr slot);
 
+/* Called by an after-each hook whose cleanup failed: the test it cleaned
+ * up after is reported as failed, with this reason. */
+void test_cleanup_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 /* Skip the current test (TAP "# SKIP"), saying why: return its result. */
 const char *test_skip(const char *why);
 

@@ -382,9 +382,15 @@ const char *device_frame_at(seL4_Word paddr, seL4_CPtr *frame)
 
 void vm_cleanup(void)
 {
-    seL4_TCB_SetPriority(seL4_CapInitThreadTCB, seL4_CapInitThreadTCB, seL4_MaxPrio);
+    seL4_Error err;
+
+    if ((err = seL4_TCB_SetPriority(seL4_CapInitThreadTCB, seL4_CapInitThreadTCB, seL4_MaxPrio)) != seL4_NoError) {
+        test_cleanup_fail("the root's priority back to the maximum gave %s", error_name(err));
+    }
     if (big_parent != 0) {
-        seL4_CNode_Revoke(ROOT, big_parent, ROOT_DEPTH);
+        if ((err = seL4_CNode_Revoke(ROOT, big_parent, ROOT_DEPTH)) != seL4_NoError) {
+            test_cleanup_fail("revoking the big Untyped gave %s", error_name(err));
+        }
         big_parent = 0;
     }
     caps_cleanup();

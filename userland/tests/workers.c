@@ -110,7 +110,11 @@ seL4_CPtr mint_cap(seL4_CPtr src, seL4_CapRights_t rights, seL4_Word badge)
 /* Above every worker first, so that none runs while its objects go. */
 void workers_cleanup(void)
 {
-    root_priority(seL4_MaxPrio);
+    seL4_Error err = root_priority(seL4_MaxPrio);
+
+    if (err != seL4_NoError) {
+        test_cleanup_fail("the root's priority back to the maximum gave %s", error_name(err));
+    }
     caps_cleanup();
 }
 
