@@ -66,6 +66,14 @@ struct tcb {
     bool ipc_can_grant;         /* the capability used allowed Grant */
     bool ipc_can_grant_reply;
     bool ipc_is_call;
+    /* seL4 keeps two pcs, FaultIP (where a restart resumes: for a thread in a
+     * system call, the syscall instruction) and NextIP (past it: where a
+     * plain wake-up continues). Keel keeps one: a thread waiting in a system
+     * call holds NextIP and a restart rewinds it (ipc_cancel). WriteRegisters
+     * or CopyRegisters of such a thread sets seL4's NextIP to FaultIP (the
+     * written pc): then pc_exact says the saved pc is both, and nothing
+     * rewinds it. Cleared whenever the thread enters a system call again. */
+    bool pc_exact;
     struct notification *bound_ntfn;
     /* vspace.c's memo of the root and ASID this thread runs in, good while
      * vspace_epoch equals the global one (0: never computed). */
@@ -79,6 +87,7 @@ struct tcb {
 _Static_assert(offsetof(struct tcb, ctx) == 0, "ports find the context at offset 0");
 
 #define TIMESLICE_TICKS 5
+
 
 static inline bool thread_blocked_ipc(const struct tcb *t)
 {
@@ -96,6 +105,20 @@ static inline struct tcb *tcb_from_ctx(struct arch_context *ctx)
 }
 
 void tcb_init(struct tcb *t, const char *name);
+
+/* Is t's saved pc past the system call it waits in (seL4's NextIP), so
+ * that restarting the call means rewinding it? */
+static inline bool tcb_pc_in_syscall(const struct tcb *t)
+{
+    return thread_blocked_ipc(t) && t->fault.type == 0 && !t->pc_exact;
+}
+
+/* seL4's FaultIP: where t resumes if its system call is restarted. */
+static inline word_t tcb_restart_pc(const struct tcb *t)
+{
+    word_t pc = arch_context_get(&t->ctx, REG_PC);
+    return tcb_pc_in_syscall(t) ? pc - ARCH_SYSCALL_INSN_LEN : pc;
+}
 
 struct seL4_IPCBuffer_;
 /* The kernel's view of a thread's IPC buffer, or NULL if it has none. */

@@ -28,6 +28,24 @@ static void thread_resume(struct tcb *t)
     sched_make_runnable(t);
 }
 
+/* seL4's Write/CopyRegisters end with setNextPC(getRestartPC()): the thread
+ * resumes at its (possibly just written) FaultIP, whether its system call
+ * is restarted or it is woken normally. */
+static void pc_make_exact(struct tcb *t)
+{
+    if (tcb_pc_in_syscall(t)) {
+        arch_context_set(&t->ctx, REG_PC, tcb_restart_pc(t));
+        t->pc_exact = true;
+    }
+}
+
+/* A register as seL4's Read/CopyRegisters see it: the pc is FaultIP. */
+static word_t user_reg(const struct tcb *t, unsigned i)
+{
+    unsigned r = arch_user_context_regs[i];
+    return r == REG_PC ? tcb_restart_pc(t) : arch_context_get(&t->ctx, r);
+}
+
 static int read_registers(struct invocation *inv)
 {
     if (inv->length < 2)
@@ -41,7 +59,7 @@ static int read_registers(struct invocation *inv)
     if (flags & 1)
         thread_suspend(t);
     for (unsigned i = 0; i < n; i++)
-        inv_set_reply(inv, i, arch_context_get(&t->ctx, arch_user_context_regs[i]));
+        inv_set_reply(inv, i, user_reg(t, i));
     return EXC_NONE;
 }
 
@@ -55,6 +73,7 @@ static int write_registers(struct invocation *inv)
     struct tcb *t = target(inv);
     if (t == inv->thread)
         return err_simple(seL4_IllegalOperation);
+    pc_make_exact(t);
     for (unsigned i = 0; i < n && i < NUM_USER_REGS; i++)
         arch_context_set(&t->ctx, arch_user_context_regs[i], inv_arg(inv, i + 2));
     if (flags & 1)
@@ -74,11 +93,12 @@ static int copy_registers(struct invocation *inv)
         thread_suspend(src);
     if (flags & 2)
         thread_resume(dest);
+    if (flags & 4)
+        pc_make_exact(dest);
     for (unsigned i = 0; i < NUM_USER_REGS; i++) {
         bool frame = i < ARCH_NUM_FRAME_REGS;
         if ((frame && (flags & 4)) || (!frame && (flags & 8)))
-            arch_context_set(&dest->ctx, arch_user_context_regs[i],
-                             arch_context_get(&src->ctx, arch_user_context_regs[i]));
+            arch_context_set(&dest->ctx, arch_user_context_regs[i], user_reg(src, i));
     }
     return EXC_NONE;
 }
