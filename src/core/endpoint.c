@@ -55,6 +55,14 @@ static void after_call(struct tcb *sender, struct tcb *receiver, bool recv_can_g
     if (sender->ipc_can_grant || sender->ipc_can_grant_reply)
         setup_caller_cap(sender, receiver, recv_can_grant);
     else {
+        /* seL4's sendIPC leaves the caller Inactive, its pc at FaultIP (the
+         * Call instruction, or a pc written while it waited): a later Resume
+         * makes it call again. The sender may be running (ep_send) or
+         * blocked (ep_receive); either way it is in its Call. */
+        word_t pc = arch_context_get(&sender->ctx, REG_PC);
+        if (!sender->pc_exact)
+            arch_context_set(&sender->ctx, REG_PC, pc - ARCH_SYSCALL_INSN_LEN);
+        sender->pc_exact = false;
         sender->state = THREAD_INACTIVE;
         sched_thread_blocked(sender);
     }
