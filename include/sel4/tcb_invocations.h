@@ -131,3 +131,15 @@ static inline seL4_Error seL4_TCB_SetTLSBase(seL4_TCB _service, seL4_Word tls_ba
     seL4_SetMR(0, tls_base);
     return keel_invoke(_service, TCBSetTLSBase, 0, 1);
 }
+
+/* ---- Domains ---- */
+
+/* Put `thread` in scheduling domain `domain` (seL4_CapDomain is the
+ * authority). Keel, like seL4 configured without domains, has domain 0
+ * only: any other is InvalidArgument 0; a non-TCB is InvalidArgument 1. */
+static inline seL4_Error seL4_DomainSet_Set(seL4_DomainSet _service, seL4_Uint8 domain, seL4_TCB thread)
+{
+    seL4_SetCap(0, thread);
+    seL4_SetMR(0, domain & 0xfful);
+    return keel_invoke(_service, DomainSetSet, 1, 1);
+}

@@ -52,6 +52,7 @@ int lookup_target_slot(cap_t root, word_t index, word_t depth, bool source, stru
 int decode_untyped(struct invocation *inv);
 int decode_cnode(struct invocation *inv);
 int decode_tcb(struct invocation *inv);
+int decode_domain(struct invocation *inv);
 int decode_frame(struct invocation *inv);
 int decode_page_table(struct invocation *inv);
 int decode_asid_control(struct invocation *inv);

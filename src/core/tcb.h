@@ -74,6 +74,7 @@ struct tcb {
      * written pc): then pc_exact says the saved pc is both, and nothing
      * rewinds it. Cleared whenever the thread enters a system call again. */
     bool pc_exact;
+    uint8_t domain;             /* scheduling domain: always 0 (KEEL_NUM_DOMAINS) */
     struct notification *bound_ntfn;
     /* vspace.c's memo of the root and ASID this thread runs in, good while
      * vspace_epoch equals the global one (0: never computed). */
@@ -88,6 +89,9 @@ _Static_assert(offsetof(struct tcb, ctx) == 0, "ports find the context at offset
 
 #define TIMESLICE_TICKS 5
 
+/* seL4's CONFIG_NUM_DOMAINS: Keel schedules one domain (domain 0), as seL4
+ * configured without domains; seL4_DomainSet_Set accepts only 0. */
+#define KEEL_NUM_DOMAINS 1
 
 static inline bool thread_blocked_ipc(const struct tcb *t)
 {

@@ -284,6 +284,27 @@ static int bind_notification(struct invocation *inv)
     return EXC_NONE;
 }
 
+/* seL4_DomainSet_Set(domain, thread), in seL4's order: TruncatedMessage
+ * (no argument), InvalidArgument 0 (no such domain), TruncatedMessage (no
+ * extra capability), InvalidArgument 1 (not a TCB). */
+int decode_domain(struct invocation *inv)
+{
+    if (inv->label != DomainSetSet)
+        return err_simple(seL4_IllegalOperation);
+    if (inv->length < 1)
+        return err_simple(seL4_TruncatedMessage);
+    word_t domain = inv_arg(inv, 0);
+    if (domain >= KEEL_NUM_DOMAINS)
+        return err_invalid_argument(0);
+    if (inv->num_extra < 1)
+        return err_simple(seL4_TruncatedMessage);
+    if (cap_type(inv->extra[0]->cap) != CAP_THREAD)
+        return err_invalid_argument(1);
+    struct tcb *t = cap_ptr(inv->extra[0]->cap);
+    t->domain = (uint8_t)domain;
+    return EXC_NONE;
+}
+
 int decode_tcb(struct invocation *inv)
 {
     struct tcb *t = target(inv);

@@ -551,6 +551,37 @@ static const char *tcb_read_blocked_pc(void)
     return NULL;
 }
 
+/* ---- seL4_DomainSet_Set (one domain, as seL4 without CONFIG_NUM_DOMAINS) ---- */
+
+static const char *domain_set_zero(void)
+{
+    seL4_CPtr t = fresh_tcb();
+
+    CHECK(t != 0, "no TCB");
+    TRY(expect_ok(seL4_DomainSet_Set(seL4_CapDomain, 0, t), "DomainSet_Set of a new TCB to domain 0"));
+    return expect_ok(seL4_DomainSet_Set(seL4_CapDomain, 0, seL4_CapInitThreadTCB), "DomainSet_Set of the root");
+}
+
+static const char *domain_set_bad(void)
+{
+    seL4_CPtr t = fresh_tcb(), ep = new_endpoint();
+
+    CHECK(t != 0 && ep != 0, "no objects");
+    TRY(EXPECT_ERROR(seL4_DomainSet_Set(seL4_CapDomain, 1, t), seL4_InvalidArgument, "domain 1", 0));
+    TRY(EXPECT_ERROR(seL4_DomainSet_Set(seL4_CapDomain, 255, t), seL4_InvalidArgument, "domain 255", 0));
+    TRY(EXPECT_ERROR(seL4_DomainSet_Set(seL4_CapDomain, 0, ep), seL4_InvalidArgument, "an endpoint", 1));
+    seL4_SetCap(0, t);
+    TRY(EXPECT_PLAIN_ERROR(keel_invoke(seL4_CapDomain, DomainSetSet, 1, 0), seL4_TruncatedMessage,
+                           "no domain argument"));
+    seL4_SetMR(0, 0);
+    TRY(EXPECT_PLAIN_ERROR(keel_invoke(seL4_CapDomain, DomainSetSet, 0, 1), seL4_TruncatedMessage,
+                           "no TCB capability"));
+    seL4_SetMR(0, 0);
+    seL4_SetCap(0, t);
+    return EXPECT_PLAIN_ERROR(keel_invoke(seL4_CapDomain, TCBSuspend, 1, 1), seL4_IllegalOperation,
+                              "another label on the domain capability");
+}
+
 static const char *tcb_read_suspends(void)
 {
     worker *w = worker_start(0, PRIO_ROOT, 0, count_and_yield, 0, 0);
@@ -672,6 +703,9 @@ static const struct test tests[] = {
       tcb_write_resume_caller },
     { "TCB0043 ReadRegisters of a thread waiting in Recv gives its syscall instruction's address",
       tcb_read_blocked_pc },
+    { "TCB0044 DomainSet_Set through seL4_CapDomain puts a thread in domain 0", domain_set_zero },
+    { "TCB0045 DomainSet_Set: domain >= 1 InvalidArgument 0, non-TCB 1, Truncated, other labels Illegal",
+      domain_set_bad },
 };
 
 TEST_SUITE_AFTER_EACH(tcb_suite, tests, workers_cleanup);
