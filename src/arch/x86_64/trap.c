@@ -31,6 +31,7 @@ struct x86_kernel_frame {
 };
 
 #define PF_ERR_FETCH    (1ul << 4)
+#define PF_ERR_FSR_MASK 0x1ful
 #define FXSAVE_FCW      0               /* byte offsets in the FXSAVE image */
 #define FXSAVE_MXCSR    24
 #define FCW_DEFAULT     0x037f          /* x87: all exceptions masked, 64-bit precision */
@@ -58,7 +59,7 @@ static _Noreturn void user_exception(word_t vector, word_t error)
     if (vector == VEC_PF) {
         f.kind = USER_FAULT_VM;
         f.addr = x86_read_cr2();
-        f.code = error;
+        f.code = error & PF_ERR_FSR_MASK;   /* seL4's FSR field is 5 bits: P, W, U, RSVD, I */
         f.subcode = 0;
         f.instruction = (error & PF_ERR_FETCH) != 0;
     }
