@@ -61,6 +61,8 @@
 #define ASM_TCB_VSPACE_ROOT     (ASM_TCB_SLOTS + 256)
 #define ASM_TCB_VSPACE_ASID     (ASM_TCB_SLOTS + 264)
 #define ASM_TCB_FAULT_TYPE      (ASM_TCB_SLOTS + 272)
+#define ASM_TCB_FLAGS           (ASM_TCB_SLOTS + 328)
+#define ASM_TCB_FLAG_FPU_DISABLED 1     /* seL4_TCBFlag_fpuDisabled */
 
 /* enum thread_state */
 #define ASM_THREAD_RUNNING      1

@@ -82,7 +82,11 @@ struct tcb {
     paddr_t vspace_root;
     word_t vspace_asid;
     struct fault_info fault;
+    word_t flags;               /* seL4_TCBFlag: fpuDisabled */
     char name[TCB_NAME_LEN];
+    /* The FPU registers while the thread does not hold the CPU's (the port
+     * switches them: hal.h); all zero in a new thread, the reset state. */
+    struct arch_fpu_state fpu;
 };
 
 _Static_assert(offsetof(struct tcb, ctx) == 0, "ports find the context at offset 0");

@@ -305,6 +305,21 @@ int decode_domain(struct invocation *inv)
     return EXC_NONE;
 }
 
+/* seL4_TCB_SetFlags(clear, set): the new flags in MR0. A thread whose FPU
+ * is disabled gives up the FPU registers (its state is kept for when the
+ * flag is cleared). */
+static int set_flags(struct invocation *inv)
+{
+    if (inv->length < 2)
+        return err_simple(seL4_TruncatedMessage);
+    struct tcb *t = target(inv);
+    t->flags = (t->flags & ~inv_arg(inv, 0)) | (inv_arg(inv, 1) & seL4_TCBFlag_MASK);
+    if (t->flags & seL4_TCBFlag_fpuDisabled)
+        arch_fpu_release(&t->ctx);
+    inv_set_reply(inv, 0, t->flags);
+    return EXC_NONE;
+}
+
 int decode_tcb(struct invocation *inv)
 {
     struct tcb *t = target(inv);
@@ -322,6 +337,7 @@ int decode_tcb(struct invocation *inv)
             return err_simple(seL4_IllegalOperation);
         ntfn_unbind(t->bound_ntfn);
         return EXC_NONE;
+    case TCBSetFlags: return set_flags(inv);
     case TCBSetTLSBase:
         if (inv->length < 1)
             return err_simple(seL4_TruncatedMessage);

@@ -137,7 +137,7 @@ seL4_CPtr new_vspace_in(seL4_CPtr pool);
  * read addr and Call endpoint `value` with it in MR0, then read the
  * address the reply's MR0 names, until it names 0; OP_MOVE: TCB_SetSpace
  * on itself to the VSpace root `value` (r[2] the error), then read addr. */
-enum vm_op { OP_READ = 1, OP_WRITE, OP_EXEC, OP_ISOL, OP_MOVE };
+enum vm_op { OP_READ = 1, OP_WRITE, OP_EXEC, OP_ISOL, OP_MOVE, OP_FN /* value: void fn(vm_thread *) */ };
 
 typedef struct vm_thread vm_thread;
 struct vm_thread {

@@ -93,6 +93,8 @@ struct arch_context *riscv_trap_user(struct arch_context *ctx)
               cause, ctx->regs[REG_PC], csr_read(stval));
     if (cause & SCAUSE_INTERRUPT)
         return core_interrupt();
+    if (cause == EXC_ILLEGAL_INSN && riscv_fpu_trap(ctx))
+        return ctx;
     return user_exception(cause, csr_read(stval));
 }
 

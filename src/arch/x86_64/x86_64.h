@@ -23,6 +23,7 @@ extern struct arch_context *x86_cur_ctx;
  * (vspace.c) and the FS base last loaded (trap.c). */
 extern paddr_t x86_active_root;
 extern word_t x86_fs_loaded;
+extern uint8_t x86_fpu_off;     /* CR0.TS is set: the current thread's FPU is disabled */
 /* The IRQ the current interrupt entry is for, read by arch_irq_get_active(). */
 extern word_t x86_active_irq;
 
