@@ -21,6 +21,7 @@ enum invocation_label {
     TCBBindNotification,
     TCBUnbindNotification,
     TCBSetTLSBase,
+    TCBSetFlags,
     CNodeRevoke,
     CNodeDelete,
     CNodeCancelBadgedSends,

@@ -131,3 +131,32 @@ static inline seL4_Error seL4_TCB_SetTLSBase(seL4_TCB _service, seL4_Word tls_ba
     seL4_SetMR(0, tls_base);
     return keel_invoke(_service, TCBSetTLSBase, 0, 1);
 }
+
+/* Clear, then set, flags of the thread (seL4_TCBFlag: fpuDisabled); the
+ * result holds the thread's flags afterwards. */
+typedef struct seL4_TCB_SetFlags {
+    int error;
+    seL4_Word flags;
+} seL4_TCB_SetFlags_t;
+
+static inline seL4_TCB_SetFlags_t seL4_TCB_SetFlags(seL4_TCB _service, seL4_Word clear, seL4_Word set)
+{
+    seL4_TCB_SetFlags_t result;
+    seL4_SetMR(0, clear);
+    seL4_SetMR(1, set);
+    result.error = (int)keel_invoke(_service, TCBSetFlags, 0, 2);
+    result.flags = result.error == seL4_NoError ? seL4_GetMR(0) : 0;
+    return result;
+}
+
+/* ---- Domains ---- */
+
+/* Put `thread` in scheduling domain `domain` (seL4_CapDomain is the
+ * authority). Keel, like seL4 configured without domains, has domain 0
+ * only: any other is InvalidArgument 0; a non-TCB is InvalidArgument 1. */
+static inline seL4_Error seL4_DomainSet_Set(seL4_DomainSet _service, seL4_Uint8 domain, seL4_TCB thread)
+{
+    seL4_SetCap(0, thread);
+    seL4_SetMR(0, domain & 0xfful);
+    return keel_invoke(_service, DomainSetSet, 1, 1);
+}

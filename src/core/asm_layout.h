@@ -55,11 +55,14 @@
 #define ASM_TCB_EP_NEXT         (ASM_TCB_SLOTS + 208)
 #define ASM_TCB_EP_PREV         (ASM_TCB_SLOTS + 216)
 #define ASM_TCB_CAN_GRANT_U8    (ASM_TCB_SLOTS + 232)
+#define ASM_TCB_PC_EXACT_U8     (ASM_TCB_SLOTS + 235)
 #define ASM_TCB_BOUND_NTFN      (ASM_TCB_SLOTS + 240)
 #define ASM_TCB_VSPACE_EPOCH    (ASM_TCB_SLOTS + 248)
 #define ASM_TCB_VSPACE_ROOT     (ASM_TCB_SLOTS + 256)
 #define ASM_TCB_VSPACE_ASID     (ASM_TCB_SLOTS + 264)
 #define ASM_TCB_FAULT_TYPE      (ASM_TCB_SLOTS + 272)
+#define ASM_TCB_FLAGS           (ASM_TCB_SLOTS + 328)
+#define ASM_TCB_FLAG_FPU_DISABLED 1     /* seL4_TCBFlag_fpuDisabled */
 
 /* enum thread_state */
 #define ASM_THREAD_RUNNING      1

@@ -205,6 +205,7 @@ static void make_fixed_caps(struct root_builder *rb)
               cap_page_table(rb->vspace, 0, CAP_VM_MAPPED, 0, ROOT_ASID));
     put_fixed(rb, seL4_CapIRQControl, cap_singleton(CAP_IRQ_CONTROL));
     put_fixed(rb, seL4_CapASIDControl, cap_singleton(CAP_ASID_CONTROL));
+    put_fixed(rb, seL4_CapDomain, cap_singleton(CAP_DOMAIN));
     pte_t **pool = bootmem_alloc(seL4_ASIDPoolBits);
     pool[ROOT_ASID] = rb->vspace;
     asid_register_pool(0, pool);

@@ -133,6 +133,7 @@ _Noreturn void fastpath_call(word_t cptr, word_t info)
     ipc_transfer_regs(cur, tag, (unsigned)seL4_MessageInfo_get_length(tag), cap_badge(c), dest);
     dest->state = THREAD_RUNNING;
     cur->state = THREAD_BLOCKED_REPLY;              /* setup_caller_cap */
+    cur->pc_exact = false;                          /* core_syscall */
     cdt_link_after(&cur->slots[TCB_REPLY], &dest->slots[TCB_CALLER],
                    cap_reply(cur, false, dest->ipc_can_grant), false, false);
     switch_to(dest);
@@ -173,6 +174,7 @@ _Noreturn void fastpath_reply_recv(word_t cptr, word_t info)
     caller->state = THREAD_RUNNING;
     cur->ipc_can_grant = cap_rights(c) & RIGHT_GRANT;   /* ep_receive, block_on */
     cur->state = THREAD_BLOCKED_RECV;
+    cur->pc_exact = false;                          /* core_syscall */
     cur->blocked_on = ep;
     tqueue_append(&ep->head, cur);
     ep->state = EP_RECV;

@@ -51,6 +51,7 @@ cap_t finalise_cap(cap_t cap, bool final)
         if (t->bound_ntfn)
             ntfn_unbind(t->bound_ntfn);
         thread_suspend(t);
+        arch_fpu_release(&t->ctx);      /* the CPU's FPU registers must not point at it */
         return cap_zombie(t, ZOMBIE_TCB, TCB_NUM_SLOTS);
     }
     case CAP_ASID_POOL:

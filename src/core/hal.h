@@ -145,5 +145,25 @@ struct invocation;
 int arch_decode_invocation(struct invocation *inv);
 void arch_finalise_cap(cap_t cap, bool final);
 
+/* ---- the FPU ----
+ * Every thread has a struct arch_fpu_state (<arch/regs.h>) in its TCB, all
+ * zero for a new thread: the FPU's reset state. The port keeps the CPU's FP
+ * registers holding the state of at most one thread, the owner, and moves
+ * them on its own (riscv64 and aarch64: lazily, on the first FP instruction
+ * of a thread that is not the owner, trapped because every exit to a
+ * non-owner disables the FPU; x86_64: eagerly, FXSAVE in the context on
+ * every entry). The core keeps seL4_TCBFlag_fpuDisabled in the TCB and tells
+ * the port when a thread must give the registers up. The kernel itself never
+ * uses FP registers (it is built without FP code). */
+
+/* The FP state of ctx's thread, and whether it may use the FPU at all
+ * (false: seL4_TCBFlag_fpuDisabled; an FP instruction is its UserException). */
+struct arch_fpu_state *core_fpu_state(struct arch_context *ctx);
+bool core_fpu_allowed(const struct arch_context *ctx);
+/* ctx's thread gives up the FPU registers (TCB_SetFlags with fpuDisabled,
+ * TCB deletion): if they hold its state, save them into its arch_fpu_state
+ * and leave the FPU without owner. */
+void arch_fpu_release(struct arch_context *ctx);
+
 /* The kernel's timer tick, in microseconds. */
 #define KEEL_TICK_US 2000u

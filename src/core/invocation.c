@@ -130,7 +130,7 @@ static int decode(struct invocation *inv)
     case CAP_IRQ_CONTROL: return decode_irq_control(inv);
     case CAP_IRQ_HANDLER: return decode_irq_handler(inv);
     case CAP_NULL: case CAP_ZOMBIE: return err_invalid_capability(0);
-    case CAP_DOMAIN: return err_simple(seL4_IllegalOperation);
+    case CAP_DOMAIN: return decode_domain(inv);
     default: return arch_decode_invocation(inv);
     }
 }

@@ -61,6 +61,7 @@ int untyped_claim_check(const struct cte *ut, unsigned obj_bits, word_t count, s
 int decode_untyped(struct invocation *inv);
 int decode_cnode(struct invocation *inv);
 int decode_tcb(struct invocation *inv);
+int decode_domain(struct invocation *inv);
 int decode_frame(struct invocation *inv);
 int decode_page_table(struct invocation *inv);
 int decode_asid_control(struct invocation *inv);

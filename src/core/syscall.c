@@ -139,6 +139,7 @@ static void other_syscall(sword_t sysno)
 struct arch_context *core_syscall(sword_t sysno)
 {
     trace_entry();
+    cur_thread->pc_exact = false;       /* its saved pc is past this call again */
     switch (sysno) {
     case seL4_SysCall: handle_invocation(true, true); break;
     case seL4_SysSend: handle_invocation(false, true); break;

@@ -4,6 +4,7 @@
  */
 #include <core/tcb.h>
 #include <core/string.h>
+#include <sel4/constants.h>
 #include <sel4/shared_types.h>
 
 void tcb_init(struct tcb *t, const char *name)
@@ -18,6 +19,16 @@ void tcb_init(struct tcb *t, const char *name)
     if (n >= TCB_NAME_LEN)
         n = TCB_NAME_LEN - 1;
     memcpy(t->name, name, n);
+}
+
+struct arch_fpu_state *core_fpu_state(struct arch_context *ctx)
+{
+    return &tcb_from_ctx(ctx)->fpu;
+}
+
+bool core_fpu_allowed(const struct arch_context *ctx)
+{
+    return !(((const struct tcb *)ctx)->flags & seL4_TCBFlag_fpuDisabled);
 }
 
 /* Only a frame the thread may both read and write serves as its buffer

@@ -40,3 +40,4 @@ void arch_irq_mask(word_t irq) { (void)irq; fake.irq_masks++; }
 void arch_irq_unmask(word_t irq) { (void)irq; fake.irq_unmasks++; }
 bool arch_irq_valid(word_t irq) { return irq >= 1 && irq < ARCH_IRQ_TIMER; }
 void arch_finalise_cap(cap_t cap, bool final) { (void)cap; (void)final; }
+void arch_fpu_release(struct arch_context *ctx) { (void)ctx; }

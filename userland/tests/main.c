@@ -19,6 +19,7 @@ static const struct test_suite *const suites[] = {
     &hugepage_suite,
     &devframe_suite,
     &isol_suite,
+    &fpu_suite,
     &irq_suite,
     &stress_suite,
     &attack_suite,

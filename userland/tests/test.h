@@ -69,7 +69,7 @@ extern const struct test_suite cnode_suite;
 extern const struct test_suite cdt_suite;
 extern const struct test_suite revoke_suite;
 extern const struct test_suite tcb_suite, ipc_suite, ipc_more_suite, ipc_fast_suite, ntfn_suite, bind_suite, sched_suite, fault_suite;
-extern const struct test_suite vspace_suite, frame_suite, isol_suite;
+extern const struct test_suite vspace_suite, frame_suite, isol_suite, fpu_suite;
 extern const struct test_suite hugepage_suite, devframe_suite;
 extern const struct test_suite stress_suite;
 extern const struct test_suite irq_suite;

@@ -138,6 +138,9 @@ static void body(vm_thread *t)
     case OP_ISOL:
         isol_loop(t);
         break;
+    case OP_FN:
+        ((void (*)(vm_thread *))t->value)(t);
+        break;
     case OP_MOVE:
         t->r[2] = seL4_TCB_SetSpace(t->tcb, t->fault_cap, ROOT, 0, t->value, 0);
         t->r[0] = read_word(t->addr);

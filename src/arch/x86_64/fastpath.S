@@ -222,6 +222,7 @@ x86_fastpath_call:
     transfer %r14, %rcx
     movl $ASM_THREAD_RUNNING, ASM_TCB_STATE_U32(%r14)
     movl $ASM_THREAD_BLOCKED_REPLY, ASM_TCB_STATE_U32(%rbx)
+    movb $0, ASM_TCB_PC_EXACT_U8(%rbx)                      /* core_syscall */
 
     /* setup_caller_cap: a reply capability to rbx in r14's caller slot, put
      * on the CDT right after rbx's reply master (cdt_link_after, neither
@@ -320,6 +321,7 @@ x86_fastpath_reply_recv:
     btq $ASM_CAP_FIELD_SHIFT + 2, %r12                      /* ASM_RIGHT_GRANT */
     setc ASM_TCB_CAN_GRANT_U8(%rbx)
     movl $ASM_THREAD_BLOCKED_RECV, ASM_TCB_STATE_U32(%rbx)
+    movb $0, ASM_TCB_PC_EXACT_U8(%rbx)                      /* core_syscall */
     movq %r13, ASM_TCB_BLOCKED_ON(%rbx)
     movq $0, ASM_TCB_EP_NEXT(%rbx)
     movq ASM_EP_HEAD(%r13), %rax

@@ -62,7 +62,10 @@ trap_common:
     movq %rbx, CTX_RFLAGS(%rax)
     movq 40(%rsp), %rbx
     movq %rbx, CTX_RSP(%rax)
+    cmpb $0, x86_fpu_off(%rip)          /* CR0.TS set: the image is current */
+    jne 1f
     fxsave64 CTX_FPU(%rax)
+1:
     movq (%rsp), %rdi                   /* vector */
     movq 8(%rsp), %rsi                  /* error code */
     leaq x86_kernel_stack_top(%rip), %rsp
@@ -132,7 +135,10 @@ x86_syscall_entry:
     movq %r15, CTX_R15(%rsp)
     movq %rcx, CTX_RIP(%rsp)
     movq %r11, CTX_RFLAGS(%rsp)
+    cmpb $0, x86_fpu_off(%rip)          /* CR0.TS set: the image is current */
+    jne 1f
     fxsave64 CTX_FPU(%rsp)
+1:
     movq x86_syscall_scratch(%rip), %rax
     movq %rax, CTX_RSP(%rsp)
     leaq x86_kernel_stack_top(%rip), %rsp
@@ -190,13 +196,34 @@ x86_syscall_entry:
     wrmsr
 .endm
 
+/* The FPU image of the thread in rdi into the registers (what trap.c's
+ * fpu_load() does): CR0.TS cleared first if it was set, and set again for a
+ * thread with seL4_TCBFlag_fpuDisabled, whose FP/SSE instructions then
+ * raise #NM (its UserException). While TS is set (x86_fpu_off) the entries
+ * skip fxsave64, which would fault: that thread cannot have changed its
+ * registers. Uses rax. */
+.macro x86_fpu_load_rdi
+    cmpb $0, x86_fpu_off(%rip)
+    je 1f
+    clts
+    movb $0, x86_fpu_off(%rip)
+1:  fxrstor64 CTX_FPU(%rdi)
+    testq $ASM_TCB_FLAG_FPU_DISABLED, ASM_TCB_FLAGS(%rdi)
+    jz 2f
+    movq %cr0, %rax
+    orq $CR0_TS, %rax
+    movq %rax, %cr0
+    movb $1, x86_fpu_off(%rip)
+2:
+.endm
+
 /* ---- x86_sysret_to_user(ctx): the fastpath's exit, for a thread that
  * entered through `syscall`. rip and the FS base are already checked (canonical). sysretq takes rip from rcx and rflags from r11, which the
  * syscall ABI gives up anyway; interrupts stay off until it, so the user
  * rsp is safe to load first. */
     .globl x86_sysret_to_user
 x86_sysret_to_user:
-    fxrstor64 CTX_FPU(%rdi)
+    x86_fpu_load_rdi
     user_segments
     movq CTX_RIP(%rdi), %rcx
     movq CTX_RFLAGS(%rdi), %r11
@@ -261,6 +288,9 @@ x86_idle_end:
     .balign 16
 x86_syscall_scratch:
     .quad 0
+    .globl x86_fpu_off
+x86_fpu_off:                            /* CR0.TS is set (see x86_fpu_load_rdi) */
+    .byte 0
     .balign 16
     .globl x86_kernel_stack, x86_kernel_stack_top
 x86_kernel_stack:

@@ -31,6 +31,7 @@ struct x86_kernel_frame {
 };
 
 #define PF_ERR_FETCH    (1ul << 4)
+#define PF_ERR_FSR_MASK 0x1ful
 #define FXSAVE_FCW      0               /* byte offsets in the FXSAVE image */
 #define FXSAVE_MXCSR    24
 #define FCW_DEFAULT     0x037f          /* x87: all exceptions masked, 64-bit precision */
@@ -58,7 +59,7 @@ static _Noreturn void user_exception(word_t vector, word_t error)
     if (vector == VEC_PF) {
         f.kind = USER_FAULT_VM;
         f.addr = x86_read_cr2();
-        f.code = error;
+        f.code = error & PF_ERR_FSR_MASK;   /* seL4's FSR field is 5 bits: P, W, U, RSVD, I */
         f.subcode = 0;
         f.instruction = (error & PF_ERR_FETCH) != 0;
     }
@@ -147,10 +148,30 @@ static struct arch_context *bad_state_fault(struct arch_context *ctx)
 
 /* Every context starts from arch_context_init() (tcb_init calls it), with
  * valid FPU control words, and afterwards only fxsave64 writes the image:
- * it can be restored as it is. */
+ * it can be restored as it is. The FPU is switched eagerly: the entries
+ * save the image (trap.S), every exit loads it. A thread with
+ * seL4_TCBFlag_fpuDisabled runs with CR0.TS set, so its FP/SSE instructions
+ * raise #NM, its UserException 7 (trap.S's x86_fpu_load_rdi does the same
+ * for sysretq). */
 static void fpu_load(struct arch_context *ctx)
 {
+    if (x86_fpu_off) {
+        __asm__ volatile("clts");
+        x86_fpu_off = 0;
+    }
     __asm__ volatile("fxrstor64 %0" : : "m"(*(const uint8_t(*)[ARCH_FPU_SIZE])ctx->fpu));
+    if (!core_fpu_allowed(ctx)) {
+        word_t cr0;
+        __asm__ volatile("mov %%cr0, %0" : "=r"(cr0));
+        __asm__ volatile("mov %0, %%cr0" : : "r"(cr0 | CR0_TS) : "memory");
+        x86_fpu_off = 1;
+    }
+}
+
+/* The FP registers are saved on every entry: nothing to give up. */
+void arch_fpu_release(struct arch_context *ctx)
+{
+    (void)ctx;
 }
 
 _Noreturn void arch_restore_user(struct arch_context *ctx)

@@ -22,6 +22,7 @@ extern struct arch_context *x86_cur_ctx;
 /* State fastpath.S reads and writes as the C exits do: CR3's root
  * (vspace.c). */
 extern paddr_t x86_active_root;
+extern uint8_t x86_fpu_off;     /* CR0.TS is set: the current thread's FPU is disabled */
 /* The IRQ the current interrupt entry is for, read by arch_irq_get_active(). */
 extern word_t x86_active_irq;
 

@@ -37,9 +37,8 @@ static bool cpu_has_pmu(void)
     return ver != 0 && ver != 0xf;
 }
 
-/* Take over the exception vectors. FP/SIMD stays off: the kernel saves no
- * FP state, so an FP instruction at EL0 must trap (a UserException) rather
- * than share registers between threads. */
+/* Take over the exception vectors. FP/SIMD starts off: the first FP
+ * instruction of a thread traps and gives it the registers (fpu.c). */
 void arm_cpu_init(void)
 {
     sysreg_write(vbar_el1, arm_vectors);
