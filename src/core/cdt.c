@@ -126,7 +126,9 @@ static bool needs_zombie(const struct cte *s)
  * broken by skipping one edge: the skipped zombie stays on the CDT inside
  * dead memory and goes when its Untyped is revoked, exactly as an
  * unreachable cycle does in seL4. Returns the zombie's slot; *skip says the
- * edge must be dropped rather than deleted. */
+ * edge must be dropped rather than deleted. The chain is as long as a user
+ * made it, so the walk is a preemption point every step: NULL means
+ * preempted (what it turned into zombies stays so; the walk restarts). */
 static struct cte *deepest_zombie(struct cte *top, bool *skip)
 {
     struct cte *cur = top, *tortoise = top;
@@ -150,21 +152,26 @@ static struct cte *deepest_zombie(struct cte *top, bool *skip)
             steps = 0;
         }
         cur = e;
+        if (preemption_point())
+            return NULL;
     }
 }
 
 /* One unit of a zombie's teardown: empty (or skip) one slot somewhere in
  * the chain below 'top'. */
-static void zombie_step(struct cte *top)
+static int zombie_step(struct cte *top)
 {
     bool skip;
     struct cte *z = deepest_zombie(top, &skip);
+    if (!z)
+        return EXC_PREEMPTED;
     struct cte *e = zombie_end(z->cap);
     if (!skip && !cap_is_null(e->cap)) {
         finalise_cap(e->cap, cte_is_final(e));
         cdt_unlink(e);
     }
     zombie_shrink(z);
+    return EXC_NONE;
 }
 
 void cte_delete_one(struct cte *slot)
@@ -189,8 +196,7 @@ int cte_delete(struct cte *slot, bool exposed)
         slot->cap = rest;
     }
     while (cap_zombie_remaining(slot->cap) > 0) {
-        zombie_step(slot);
-        if (preemption_point())
+        if (zombie_step(slot) != EXC_NONE || preemption_point())
             return EXC_PREEMPTED;
     }
     cdt_unlink(slot);

@@ -33,7 +33,7 @@ static int untyped_reset(struct cte *slot)
         memset((void *)(base + start), 0, fi - start);
         fi = start;
         slot->cap.w1 = fi;
-        if (fi > 0 && preemption_point())
+        if (fi > 0 && preemption_point_now())   /* each 64 KiB chunk is a large unit */
             return EXC_PREEMPTED;
     }
     return EXC_NONE;
