@@ -79,6 +79,7 @@ struct fuzz_state {
     seL4_Word capfaults;        /* bumped by the root for each capability fault */
     seL4_Word frames_checked;   /* fresh frames read back as zero */
     seL4_Word overlap_checks;
+    seL4_Word victim_messages;  /* messages and faults of the sandbox's own threads */
     const char *failure;        /* set by the worker: a user-visible invariant broke */
     char failure_buf[200];
 };

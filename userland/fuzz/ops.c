@@ -11,6 +11,14 @@
 #define SELF FUZZ_SLOT_SELF
 #define NUM_REGS (sizeof(seL4_UserContext) / sizeof(seL4_Word))
 
+/* Was slot s (just looked at by svc) really of the type the operation
+ * meant? A Call on a notification, for one, signals it and returns
+ * "no error": that success says nothing about the shadow. */
+static bool invoked(unsigned s, seL4_Uint32 type)
+{
+    return sh[s].type == type;
+}
+
 static seL4_CapRights_t random_rights(void)
 {
     if (below(4))
@@ -62,7 +70,9 @@ void op_retype_into(unsigned ut, unsigned dst, seL4_Word type, seL4_Word bits, s
     if (dst + count > FUZZ_S_SLOTS)
         count = FUZZ_S_SLOTS - dst;
     TRACE("Retype ut %u (cap type %u) type %lu bits %lu -> slot %u count %lu\n", ut, sh[ut].type, type, bits, dst, count);
-    if (rec(seL4_Untyped_Retype(svc(ut), type, bits, SELF, 0, 0, dst, count)) != seL4_NoError)
+    seL4_CPtr service = svc(ut);
+    if (rec(seL4_Untyped_Retype(service, type, bits, SELF, 0, 0, dst, count)) != seL4_NoError ||
+        !invoked(ut, KEEL_CAP_UNTYPED))
         return;
     for (seL4_Word k = 0; k < count; k++) {
         sh[dst + k].radix = type == seL4_CapTableObject ? bits : 0;
@@ -101,13 +111,14 @@ void op_copy_to(unsigned src, unsigned dst, int how)
     if (!FUZZ_UNTYPED_COPIES && how <= 1 && sh[src].type == KEEL_CAP_UNTYPED)
         return;                 /* -Dfuzz_untyped_copies=false: steer clear of a known hole */
 
+    seL4_CPtr self = svc(SELF);
     switch (how) {
-    case 0: err = seL4_CNode_Copy(svc(SELF), dst, S_DEPTH, SELF, src, S_DEPTH, random_rights()); break;
-    case 1: err = seL4_CNode_Mint(svc(SELF), dst, S_DEPTH, SELF, src, S_DEPTH, random_rights(), badge); break;
-    case 2: err = seL4_CNode_Move(svc(SELF), dst, S_DEPTH, SELF, src, S_DEPTH); break;
-    default: err = seL4_CNode_Mutate(svc(SELF), dst, S_DEPTH, SELF, src, S_DEPTH, badge); break;
+    case 0: err = seL4_CNode_Copy(self, dst, S_DEPTH, SELF, src, S_DEPTH, random_rights()); break;
+    case 1: err = seL4_CNode_Mint(self, dst, S_DEPTH, SELF, src, S_DEPTH, random_rights(), badge); break;
+    case 2: err = seL4_CNode_Move(self, dst, S_DEPTH, SELF, src, S_DEPTH); break;
+    default: err = seL4_CNode_Mutate(self, dst, S_DEPTH, SELF, src, S_DEPTH, badge); break;
     }
-    if (rec(err) != seL4_NoError || src == dst)
+    if (rec(err) != seL4_NoError || src == dst || !invoked(SELF, KEEL_CAP_CNODE))
         return;
     sh[dst] = sh[src];
     if (how == 1 || how == 3)
@@ -126,7 +137,8 @@ void op_dispose(unsigned s, int how)
 {
     TRACE("%s %u\n", how <= 1 ? "Delete" : how <= 3 ? "Revoke" : how == 4 ? "Move away" : "keep", s);
     if (how <= 1) {
-        if (rec(seL4_CNode_Delete(svc(SELF), s, S_DEPTH)) == seL4_NoError)
+        seL4_CPtr self = svc(SELF);
+        if (rec(seL4_CNode_Delete(self, s, S_DEPTH)) == seL4_NoError && invoked(SELF, KEEL_CAP_CNODE))
             sh[s] = (struct shadow){ 0 };
     } else if (how <= 3) {
         rec(seL4_CNode_Revoke(svc(SELF), s, S_DEPTH));
@@ -145,9 +157,11 @@ static void op_delete(void)
 static void op_rotate(void)
 {
     unsigned dst = pick_empty(), pivot = pick_full(), src = pick_full();
+    seL4_CPtr self = svc(SELF);
 
-    if (rec(seL4_CNode_Rotate(svc(SELF), dst, S_DEPTH, SELF, pivot, S_DEPTH, below(4), SELF, src, S_DEPTH, below(4))) !=
-        seL4_NoError)
+    if (rec(seL4_CNode_Rotate(self, dst, S_DEPTH, SELF, pivot, S_DEPTH, below(4), SELF, src, S_DEPTH, below(4))) !=
+            seL4_NoError ||
+        !invoked(SELF, KEEL_CAP_CNODE))
         return;
     struct shadow p = sh[pivot], s = sh[src];
     sh[src] = (struct shadow){ 0 };
@@ -187,7 +201,11 @@ static void op_cnode_misc(void)
 void op_make_pool_from(unsigned ut, unsigned dst)
 {
     TRACE("MakePool ut %u -> %u\n", ut, dst);
-    if (rec(keel_asid_make_pool(svc(pick_type(KEEL_CAP_ASID_CONTROL)), ut, SELF, dst, S_DEPTH)) == seL4_NoError)
+    unsigned control = pick_type(KEEL_CAP_ASID_CONTROL);
+    seL4_CPtr service = svc(control);
+
+    if (rec(keel_asid_make_pool(service, ut, SELF, dst, S_DEPTH)) == seL4_NoError &&
+        invoked(control, KEEL_CAP_ASID_CONTROL))
         fresh_object(dst);
 }
 

@@ -166,12 +166,13 @@ static void check_zero(unsigned s)
     seL4_Word va = FUZZ_CHECK_VA + below(FUZZ_WINDOW / PAGE) * PAGE;
     volatile seL4_Word *p = (volatile seL4_Word *)va;
 
+    TRACE("check frame %u (paddr %lx) at %lx\n", s, sh[s].paddr, va);
     if (rec(keel_page_map(svc(s), FUZZ_CPTR_VSPACE, va, seL4_AllRights, KEEL_VM_ATTR_DEFAULT)) != seL4_NoError)
         return;
     for (unsigned i = 0; i < PAGE / sizeof(seL4_Word); i++) {
         if (p[i] != 0) {
-            fuzz_fail("a fresh frame (slot %u, paddr %lx) reads %lx at offset %u", s, sh[s].paddr, p[i],
-                      i * (unsigned)sizeof(seL4_Word));
+            fuzz_fail("a fresh frame (slot %u, paddr %lx, mapped at %lx) reads %lx at offset %u", s, sh[s].paddr,
+                      va, p[i], i * (unsigned)sizeof(seL4_Word));
             break;
         }
     }
