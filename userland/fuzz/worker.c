@@ -298,8 +298,11 @@ void fuzz_worker_main(seL4_Word arg)
                 lifecycle();
             else
                 random_sequence();
-            for (unsigned k = 0; k < 4; k++)
+            for (unsigned k = 0; k < 4; k++) {
                 refresh(hot[k]);
+                if (sh[hot[k]].type == KEEL_CAP_FRAME)
+                    check_frame_address(hot[k]);
+            }
             fuzz.sequences++;
         }
         end_round();
