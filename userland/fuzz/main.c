@@ -10,7 +10,7 @@
  *
  * FUZZ_SEED and FUZZ_CALLS come from the build (meson options fuzz_seed,
  * fuzz_calls; ./keel fuzz sets them). The output is TAP:
- *   ok 1 - FUZZ0001 seed 1: 50000 calls, invariants held, untyped whole
+ *   ok 1 - FUZZ0001 seed 1: 100000 calls, invariants held, untyped whole
  */
 #include <keel/tap.h>
 #include <keel/thread.h>
@@ -27,7 +27,7 @@
 #define FUZZ_SEED 1
 #endif
 #ifndef FUZZ_CALLS
-#define FUZZ_CALLS 50000
+#define FUZZ_CALLS 100000
 #endif
 
 #define ROOT seL4_CapInitThreadCNode
