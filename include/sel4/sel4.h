@@ -12,8 +12,5 @@
 #include <sel4/bootinfo.h>
 #include <sel4/functions.h>
 #include <sel4/syscalls.h>
-#include <sel4/invocations.h>
-#include <sel4/tcb_invocations.h>
-#include <sel4/arch/invocations.h>
-#include <sel4/irq_invocations.h>
+#include <sel4/sel4_client.h>          /* generated: interface/keel.api */
 #include <sel4/keel.h>

@@ -30,7 +30,7 @@ static void thread_resume(struct tcb *t)
 
 static int read_registers(struct invocation *inv)
 {
-    if (inv->length < 2)
+    if (inv_truncated(inv))
         return err_simple(seL4_TruncatedMessage);
     word_t flags = inv_arg(inv, 0), n = inv_arg(inv, 1);
     if (n < 1 || n > NUM_USER_REGS)
@@ -47,7 +47,7 @@ static int read_registers(struct invocation *inv)
 
 static int write_registers(struct invocation *inv)
 {
-    if (inv->length < 2)
+    if (inv_truncated(inv))
         return err_simple(seL4_TruncatedMessage);
     word_t flags = inv_arg(inv, 0), n = inv_arg(inv, 1);
     if (inv->length - 2 < n)
@@ -64,7 +64,7 @@ static int write_registers(struct invocation *inv)
 
 static int copy_registers(struct invocation *inv)
 {
-    if (inv->length < 1 || inv->num_extra < 1)
+    if (inv_truncated(inv))
         return err_simple(seL4_TruncatedMessage);
     if (cap_type(inv->extra[0]->cap) != CAP_THREAD)
         return err_invalid_capability(1);
@@ -107,7 +107,7 @@ static void set_priority(struct tcb *t, word_t prio)
 static int set_sched(struct invocation *inv)
 {
     bool both = inv->label == TCBSetSchedParams;
-    if (inv->length < (both ? 2u : 1u) || inv->num_extra < 1)
+    if (inv_truncated(inv))
         return err_simple(seL4_TruncatedMessage);
     word_t a = inv_arg(inv, 0), b = both ? inv_arg(inv, 1) : 0;
     int status = check_prio(a, inv->extra[0]);
@@ -227,19 +227,19 @@ static int configure(struct invocation *inv)
     int status;
     switch (inv->label) {
     case TCBConfigure:
-        if (inv->length < 4 || inv->num_extra < 3)
+        if (inv_truncated(inv))
             return err_simple(seL4_TruncatedMessage);
         status = decode_buffer(inv, inv_arg(inv, 3), inv->extra[2], &a);
         if (status == EXC_NONE)
             status = decode_space(inv, 0, &a);
         break;
     case TCBSetSpace:
-        if (inv->length < 3 || inv->num_extra < 2)
+        if (inv_truncated(inv))
             return err_simple(seL4_TruncatedMessage);
         status = decode_space(inv, 0, &a);
         break;
     default: /* TCBSetIPCBuffer */
-        if (inv->length < 1 || inv->num_extra < 1)
+        if (inv_truncated(inv))
             return err_simple(seL4_TruncatedMessage);
         status = decode_buffer(inv, inv_arg(inv, 0), inv->extra[0], &a);
         break;
@@ -249,7 +249,7 @@ static int configure(struct invocation *inv)
 
 static int bind_notification(struct invocation *inv)
 {
-    if (inv->num_extra < 1)
+    if (inv_truncated(inv))
         return err_simple(seL4_TruncatedMessage);
     struct tcb *t = target(inv);
     if (t->bound_ntfn)
@@ -282,7 +282,7 @@ int decode_tcb(struct invocation *inv)
         ntfn_unbind(t->bound_ntfn);
         return EXC_NONE;
     case TCBSetTLSBase:
-        if (inv->length < 1)
+        if (inv_truncated(inv))
             return err_simple(seL4_TruncatedMessage);
         arch_context_set(&t->ctx, REG_TLS, inv_arg(inv, 0));
         return EXC_NONE;

@@ -53,7 +53,7 @@ static int port_control_issue(struct invocation *inv)
 {
     if (inv->label != X86IOPortControlIssue)
         return err_simple(seL4_IllegalOperation);
-    if (inv->length < 4 || inv->num_extra < 1)
+    if (inv_truncated(inv))
         return err_simple(seL4_TruncatedMessage);
     word_t first = inv_arg(inv, 0) & 0xffff, last = inv_arg(inv, 1) & 0xffff;
     if (last < first)
@@ -96,7 +96,7 @@ static int io_port_invoke(struct invocation *inv)
     static const unsigned sizes[] = { 1, 2, 4, 1, 2, 4 };
     if (inv->label < X86IOPortIn8 || inv->label > X86IOPortOut32)
         return err_simple(seL4_IllegalOperation);
-    if (inv->length < 1)
+    if (inv_truncated(inv))
         return err_simple(seL4_TruncatedMessage);
     bool out = inv->label >= X86IOPortOut8;
     unsigned size = sizes[inv->label - X86IOPortIn8];
@@ -107,8 +107,6 @@ static int io_port_invoke(struct invocation *inv)
         inv_set_reply(inv, 0, port_in(port, size));
         return EXC_NONE;
     }
-    if (inv->length < 2)
-        return err_simple(seL4_TruncatedMessage);
     port_out(port, size, inv_arg(inv, 1));
     return EXC_NONE;
 }
@@ -120,7 +118,7 @@ static int irq_control_get_ioapic(struct invocation *inv)
 {
     if (inv->label != X86IRQIssueIRQHandlerIOAPIC)
         return err_simple(seL4_IllegalOperation);
-    if (inv->length < 7 || inv->num_extra < 1)
+    if (inv_truncated(inv))
         return err_simple(seL4_TruncatedMessage);
     word_t ioapic = inv_arg(inv, 2), pin = inv_arg(inv, 3);
     word_t level = inv_arg(inv, 4), polarity = inv_arg(inv, 5);
