@@ -5,6 +5,7 @@
 #pragma once
 
 #include <sel4/types.h>
+#include <sel4/assert.h>
 #include <sel4/errors.h>
 #include <sel4/constants.h>
 #include <sel4/shared_types.h>
