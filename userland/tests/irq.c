@@ -448,12 +448,44 @@ static const char *irq_get_ioapic(void)
                      seL4_InvalidArgument, "GetIOAPIC with level 2", 4));
     TRY(EXPECT_ERROR(seL4_IRQControl_GetIOAPIC(seL4_CapIRQControl, ROOT, s, ROOT_DEPTH, 0, 4, 0, 2, 0),
                      seL4_InvalidArgument, "GetIOAPIC with polarity 2", 5));
+    TRY(EXPECT_ERROR(seL4_IRQControl_GetIOAPIC(seL4_CapIRQControl, ROOT, s, ROOT_DEPTH, 1, 4, 0, 0, 176),
+                     seL4_RangeError, "GetIOAPIC with vector 176 (checked first)", 0, 175));
+    TRY(EXPECT_PLAIN_ERROR(seL4_IRQControl_GetIOAPIC(seL4_CapIRQControl, ROOT, s, ROOT_DEPTH, 0, 4, 0, 0, 5),
+                           seL4_RevokeFirst, "GetIOAPIC onto pin 5's vector"));
     TRY(expect_ok(seL4_IRQControl_GetIOAPIC(seL4_CapIRQControl, ROOT, s, ROOT_DEPTH, 0, 4, 0, 0, 0x30),
                   "GetIOAPIC of pin 4, edge, active high"));
     return EXPECT_PLAIN_ERROR(seL4_IRQControl_Get(seL4_CapIRQControl, 4, ROOT, slot_alloc(), ROOT_DEPTH),
                               seL4_RevokeFirst, "IRQControl_Get of the pin GetIOAPIC took");
 }
+/* The pin's interrupts arrive on the vector GetIOAPIC named and still
+ * signal the pin's handler: the kernel really routed it there. */
+static const char *irq_ioapic_vector_delivers(void)
+{
+    seL4_CPtr h = slot_alloc(), n = notification(TEST_BADGE);
+    seL4_Word badge = 0;
+
+    TRY(uart_open());
+    uart_quiet();
+    TRY(expect_ok(seL4_IRQControl_GetIOAPIC(seL4_CapIRQControl, ROOT, h, ROOT_DEPTH, 0, TEST_IRQ, 0, 0, 0x41),
+                  "GetIOAPIC of COM1's pin on vector 0x41"));
+    TRY(expect_ok(seL4_IRQHandler_SetNotification(h, n), "SetNotification"));
+    TRY(expect_ok(seL4_IRQHandler_Ack(h), "Ack"));
+    uart_raise();
+    for (int i = 0; i < 100000 && badge == 0; i++) {
+        seL4_Poll(n, &badge);
+        seL4_Yield();
+    }
+    uart_quiet();
+    TRY(expect_ok(seL4_CNode_Delete(ROOT, h, ROOT_DEPTH), "deleting the handler"));
+    CHECK(badge == TEST_BADGE, "no interrupt through vector 0x41 (badge %lx)", badge);
+    return NULL;
+}
 #else
+static const char *irq_ioapic_vector_delivers(void)
+{
+    return test_skip("no IOAPIC on this architecture");
+}
+
 static const char *irq_ioport_errors(void)
 {
     return test_skip("no I/O port space on this architecture");
@@ -485,6 +517,7 @@ static const struct test tests[] = {
     { "IRQ0014 after Clear an interrupt signals nothing", irq_clear_silences },
     { "IRQ0015 I/O port capabilities: ranges, overlaps, In/Out", irq_ioport_errors },
     { "IRQ0016 IRQControl_GetIOAPIC checks and issues (elsewhere: IllegalOperation)", irq_get_ioapic },
+    { "IRQ0017 GetIOAPIC's vector carries the pin's interrupts", irq_ioapic_vector_delivers },
 };
 
 /* Under the demo the UART, its registers and its interrupt belong to the

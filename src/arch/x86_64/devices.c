@@ -112,8 +112,10 @@ static int io_port_invoke(struct invocation *inv)
 }
 
 /* GetIOAPIC: MR0 index, MR1 depth, MR2 ioapic, MR3 pin, MR4 level, MR5
- * polarity, MR6 vector, extra cap 0 root. The IRQ is the pin; the vector is
- * the kernel's (VEC_IRQ_BASE + pin), so MR6 is not used (docs/api.md). */
+ * polarity, MR6 vector, extra cap 0 root. The IRQ is the pin; its
+ * interrupts arrive on CPU vector VEC_IRQ_BASE + vector (irq_vector.c).
+ * As in seL4 the vector is range-checked first; one another pin is on is
+ * RevokeFirst. */
 static int irq_control_get_ioapic(struct invocation *inv)
 {
     if (inv->label != X86IRQIssueIRQHandlerIOAPIC)
@@ -121,7 +123,9 @@ static int irq_control_get_ioapic(struct invocation *inv)
     if (inv_truncated(inv))
         return err_simple(seL4_TruncatedMessage);
     word_t ioapic = inv_arg(inv, 2), pin = inv_arg(inv, 3);
-    word_t level = inv_arg(inv, 4), polarity = inv_arg(inv, 5);
+    word_t level = inv_arg(inv, 4), polarity = inv_arg(inv, 5), vector = inv_arg(inv, 6);
+    if (vector > x86_irq_vector_max())
+        return err_range(0, x86_irq_vector_max());
     if (ioapic != 0)
         return err_range(0, 0);
     if (!arch_irq_valid(pin))
@@ -134,7 +138,10 @@ static int irq_control_get_ioapic(struct invocation *inv)
         return err_invalid_argument(4);
     if (polarity > 1)
         return err_invalid_argument(5);
+    if (x86_irq_vector_taken(vector, pin))
+        return err_simple(seL4_RevokeFirst);
     ioapic_set_mode((unsigned)pin, level, polarity);
+    x86_irq_route(pin, vector);
     irq_issue_handler(pin, inv->slot, dest);
     return EXC_NONE;
 }
