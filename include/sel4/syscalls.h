@@ -162,6 +162,14 @@ static inline void seL4_Yield(void)
     __asm__ volatile("" ::: "memory");  /* another thread may have changed memory */
 }
 
+/* Set the calling thread's TLS base register (as seL4_TCB_SetTLSBase on
+ * itself, without needing its TCB capability). */
+static inline void seL4_SetTLSBase(seL4_Word tls_base)
+{
+    keel_sys_send((seL4_Word)seL4_SysSetTLSBase, tls_base, 0, 0, 0, 0, 0);
+    __asm__ volatile("" ::: "memory");
+}
+
 /* ---- debugging (always built in Keel; libsel4 has them in debug builds) ---- */
 
 static inline void seL4_DebugPutChar(char c)

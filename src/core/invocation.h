@@ -36,6 +36,13 @@ struct syscall_error {
 extern struct syscall_error current_error;
 
 word_t inv_arg(const struct invocation *inv, unsigned i);
+
+/* From the generated argument table (interface/keel.api): the operation an
+ * arch label names (enum keel_inv_op, KEEL_OP_NONE for core labels), and
+ * whether the message is too short for the label (fewer words or extra caps
+ * than its arguments: the decoder answers seL4_TruncatedMessage). */
+unsigned inv_op(const struct invocation *inv);
+bool inv_truncated(const struct invocation *inv);
 void inv_set_reply(struct invocation *inv, unsigned i, word_t v);
 
 int err_simple(word_t type);                              /* no detail words */

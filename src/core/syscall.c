@@ -152,6 +152,9 @@ struct arch_context *core_syscall(sword_t sysno)
         handle_recv(true);
         break;
     case seL4_SysYield: sched_yield(); break;
+    /* As TCB_SetTLSBase on the caller: the value comes in the capability
+     * register, where libsel4's seL4_SetTLSBase puts it. */
+    case seL4_SysSetTLSBase: arch_context_set(&cur_thread->ctx, REG_TLS, arg(REG_CAP)); break;
     default: other_syscall(sysno); break;
     }
     struct arch_context *next = kernel_exit();

@@ -48,7 +48,7 @@ static word_t user_reg(const struct tcb *t, unsigned i)
 
 static int read_registers(struct invocation *inv)
 {
-    if (inv->length < 2)
+    if (inv_truncated(inv))
         return err_simple(seL4_TruncatedMessage);
     word_t flags = inv_arg(inv, 0), n = inv_arg(inv, 1);
     if (n < 1 || n > NUM_USER_REGS)
@@ -65,7 +65,7 @@ static int read_registers(struct invocation *inv)
 
 static int write_registers(struct invocation *inv)
 {
-    if (inv->length < 2)
+    if (inv_truncated(inv))
         return err_simple(seL4_TruncatedMessage);
     word_t flags = inv_arg(inv, 0), n = inv_arg(inv, 1);
     if (inv->length - 2 < n)
@@ -83,7 +83,7 @@ static int write_registers(struct invocation *inv)
 
 static int copy_registers(struct invocation *inv)
 {
-    if (inv->length < 1 || inv->num_extra < 1)
+    if (inv_truncated(inv))
         return err_simple(seL4_TruncatedMessage);
     if (cap_type(inv->extra[0]->cap) != CAP_THREAD)
         return err_invalid_capability(1);
@@ -127,7 +127,7 @@ static void set_priority(struct tcb *t, word_t prio)
 static int set_sched(struct invocation *inv)
 {
     bool both = inv->label == TCBSetSchedParams;
-    if (inv->length < (both ? 2u : 1u) || inv->num_extra < 1)
+    if (inv_truncated(inv))
         return err_simple(seL4_TruncatedMessage);
     word_t a = inv_arg(inv, 0), b = both ? inv_arg(inv, 1) : 0;
     int status = check_prio(a, inv->extra[0]);
@@ -252,19 +252,19 @@ static int configure(struct invocation *inv)
     int status;
     switch (inv->label) {
     case TCBConfigure:
-        if (inv->length < 4 || inv->num_extra < 3)
+        if (inv_truncated(inv))
             return err_simple(seL4_TruncatedMessage);
         status = decode_buffer(inv, inv_arg(inv, 3), inv->extra[2], &a);
         if (status == EXC_NONE)
             status = decode_space(inv, 0, &a);
         break;
     case TCBSetSpace:
-        if (inv->length < 3 || inv->num_extra < 2)
+        if (inv_truncated(inv))
             return err_simple(seL4_TruncatedMessage);
         status = decode_space(inv, 0, &a);
         break;
     default: /* TCBSetIPCBuffer */
-        if (inv->length < 1 || inv->num_extra < 1)
+        if (inv_truncated(inv))
             return err_simple(seL4_TruncatedMessage);
         status = decode_buffer(inv, inv_arg(inv, 0), inv->extra[0], &a);
         break;
@@ -274,7 +274,7 @@ static int configure(struct invocation *inv)
 
 static int bind_notification(struct invocation *inv)
 {
-    if (inv->num_extra < 1)
+    if (inv_truncated(inv))
         return err_simple(seL4_TruncatedMessage);
     struct tcb *t = target(inv);
     if (t->bound_ntfn)
@@ -344,7 +344,7 @@ int decode_tcb(struct invocation *inv)
         return EXC_NONE;
     case TCBSetFlags: return set_flags(inv);
     case TCBSetTLSBase:
-        if (inv->length < 1)
+        if (inv_truncated(inv))
             return err_simple(seL4_TruncatedMessage);
         arch_context_set(&t->ctx, REG_TLS, inv_arg(inv, 0));
         return EXC_NONE;

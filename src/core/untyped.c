@@ -136,7 +136,7 @@ int decode_untyped(struct invocation *inv)
 {
     if (inv->label != UntypedRetype)
         return err_simple(seL4_IllegalOperation);
-    if (inv->length < 6 || inv->num_extra < 1)
+    if (inv_truncated(inv))
         return err_simple(seL4_TruncatedMessage);
     word_t type = inv_arg(inv, 0), user_bits = inv_arg(inv, 1);
     word_t offset = inv_arg(inv, 4), window = inv_arg(inv, 5);

@@ -122,7 +122,7 @@ static const char *cdt_rotate_keeps_place(void)
 
     CHECK(retype_one(parent, seL4_UntypedObject, 8, a) == seL4_NoError &&
           retype_one(parent, seL4_UntypedObject, 8, b) == seL4_NoError, "setup: Retype failed");
-    TRY(expect_ok(seL4_CNode_Rotate(ROOT, a, ROOT_DEPTH, ROOT, b, ROOT_DEPTH, 0, ROOT, a, ROOT_DEPTH, 0),
+    TRY(expect_ok(seL4_CNode_Rotate(ROOT, a, ROOT_DEPTH, 0, ROOT, b, ROOT_DEPTH, 0, ROOT, a, ROOT_DEPTH),
                   "Rotate swapping two child Untypeds"));
     TRY(expect_ok(seL4_CNode_Revoke(ROOT, parent, ROOT_DEPTH), "Revoke of the parent"));
     TRY(expect_type(a, KEEL_CAP_NULL, "the first swapped child"));

@@ -9,6 +9,7 @@
 /* The one registry: add a category's suite here. */
 static const struct test_suite *const suites[] = {
     &boot_suite,
+    &abi_suite,
     &untyped_suite,
     &cnode_suite,
     &cdt_suite,

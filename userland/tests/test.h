@@ -64,6 +64,7 @@ const char *test_skip(const char *why);
 
 /* The suites, one per category file. */
 extern const struct test_suite boot_suite;
+extern const struct test_suite abi_suite;
 extern const struct test_suite untyped_suite;
 extern const struct test_suite cnode_suite;
 extern const struct test_suite cdt_suite;

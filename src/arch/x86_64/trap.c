@@ -72,7 +72,7 @@ static _Noreturn void interrupt(word_t vector)
     if (vector == VEC_TIMER)
         x86_active_irq = ARCH_IRQ_TIMER;
     else if (vector >= VEC_IRQ_BASE && vector < VEC_IRQ_BASE + ARCH_IRQ_TIMER)
-        x86_active_irq = vector - VEC_IRQ_BASE;
+        x86_active_irq = x86_vector_irq(vector - VEC_IRQ_BASE);
     else {
         x86_active_irq = ARCH_IRQ_NONE;
         arch_irq_ack(ARCH_IRQ_NONE);    /* a vector nobody programmed: just EOI it */

@@ -26,6 +26,12 @@ extern uint8_t x86_fpu_off;     /* CR0.TS is set: the current thread's FPU is di
 /* The IRQ the current interrupt entry is for, read by arch_irq_get_active(). */
 extern word_t x86_active_irq;
 
+/* irq_vector.c: the vector (offset from VEC_IRQ_BASE) each IOAPIC pin is on. */
+word_t x86_irq_vector_max(void);
+bool x86_irq_vector_taken(word_t vector, word_t pin);   /* another pin's */
+void x86_irq_route(word_t pin, word_t vector);
+word_t x86_vector_irq(word_t vector);                   /* -> the pin's IRQ */
+
 /* cpu.c: GDT, TSS, IDT, syscall MSRs, control registers. */
 void x86_cpu_init(void);
 
