@@ -14,7 +14,7 @@
  */
 #include <keel/tap.h>
 #include <keel/thread.h>
-#include <keel/vm_arch.h>
+#include <keel/vm.h>
 #include "fuzz.h"
 
 #if FUZZ_TRACE
@@ -128,7 +128,7 @@ static bool make_window_tables(seL4_Word va)
                               "mapping a window's page table"))
             return false;
     }
-    return frame != 0 && ok(err, "mapping a window") && ok(keel_vm_unmap(frame, KeelPageUnmap), "unmapping");
+    return frame != 0 && ok(err, "mapping a window") && ok(keel_page_unmap(frame), "unmapping");
 }
 
 /* IRQ lines the board has and nobody uses: handed to every round. */

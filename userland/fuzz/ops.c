@@ -232,9 +232,9 @@ static void op_map(void)
 static void op_unmap(void)
 {
     if (below(2))
-        rec(keel_vm_unmap(svc(pick_type(KEEL_CAP_FRAME)), KeelPageUnmap));
+        rec(keel_page_unmap(svc(pick_type(KEEL_CAP_FRAME))));
     else
-        rec(keel_vm_unmap(svc(pick_type(KEEL_CAP_PAGE_TABLE)), KeelPageTableUnmap));
+        rec(keel_table_unmap(svc(pick_type(KEEL_CAP_PAGE_TABLE))));
 }
 
 static void op_table_map(void)

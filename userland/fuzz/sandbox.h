@@ -7,7 +7,7 @@
 #pragma once
 
 #include <keel/random.h>
-#include <keel/vm_arch.h>
+#include <keel/vm.h>
 #include "fuzz.h"
 
 #define S_DEPTH seL4_WordBits   /* S's slots seen through slot 0's guarded cap */

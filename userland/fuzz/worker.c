@@ -179,7 +179,7 @@ static void check_zero(unsigned s)
     for (unsigned i = 0; i < PAGE / sizeof(seL4_Word); i++)
         p[i] = rnd_arg();
     fuzz.frames_checked++;
-    rec(keel_vm_unmap(svc(s), KeelPageUnmap));
+    rec(keel_page_unmap(svc(s)));
 }
 
 /* No other live frame of another Retype is at the new frame's address. */
