@@ -165,5 +165,17 @@ bool core_fpu_allowed(const struct arch_context *ctx);
  * and leave the FPU without owner. */
 void arch_fpu_release(struct arch_context *ctx);
 
+/* Lazy switching (core/fpu_lazy.c, for a port that sets arch_fpu_lazy in its
+ * meson.build; it then provides arch_fpu_save/arch_fpu_load and gets
+ * arch_fpu_release from the core). fpu_owner is the thread whose state the
+ * registers hold (NULL: nobody's); the port's exit path enables the FPU
+ * for it only, and its FP-disabled trap calls fpu_lazy_claim(): true means
+ * the registers are the thread's now, re-run the instruction; false, the
+ * thread may not use the FPU (its UserException). */
+extern struct arch_context *fpu_owner;
+bool fpu_lazy_claim(struct arch_context *ctx);
+void arch_fpu_save(struct arch_fpu_state *s);
+void arch_fpu_load(const struct arch_fpu_state *s);
+
 /* The kernel's timer tick, in microseconds. */
 #define KEEL_TICK_US 2000u

@@ -31,9 +31,6 @@ void arm_drop_identity_map(void);
 /* C entries from assembly. */
 _Noreturn void arm_boot_main(paddr_t loader_x0);
 struct arch_context *arm_trap_user(struct arch_context *ctx);
-/* The lazy FPU (fpu.c): an FP/SIMD trap from a thread that may use the FPU
- * gives it the registers (true: run the instruction again). */
-bool arm_fpu_trap(struct arch_context *ctx);
 struct arch_context *arm_trap_user_other(struct arch_context *ctx);
 struct arch_context *arm_trap_kernel_irq(word_t sp);
 _Noreturn void arm_trap_kernel(word_t sp);

@@ -22,9 +22,9 @@
 .endm
 
     .text
-/* riscv_fpu_save(struct arch_fpu_state *s) */
-    .globl riscv_fpu_save
-riscv_fpu_save:
+/* arch_fpu_save(struct arch_fpu_state *s) */
+    .globl arch_fpu_save
+arch_fpu_save:
     li t0, SSTATUS_FS_DIRTY
     csrs sstatus, t0
     .irp n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
@@ -34,9 +34,9 @@ riscv_fpu_save:
     sd t0, FPU_FCSR(a0)
     ret
 
-/* riscv_fpu_load(const struct arch_fpu_state *s) */
-    .globl riscv_fpu_load
-riscv_fpu_load:
+/* arch_fpu_load(const struct arch_fpu_state *s) */
+    .globl arch_fpu_load
+arch_fpu_load:
     li t0, SSTATUS_FS_DIRTY
     csrs sstatus, t0
     .irp n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31

@@ -21,10 +21,10 @@
 .endm
 
 /* FS for the thread in a0: on (Dirty) if the FP registers hold its state
- * (fpu.c's riscv_fpu_owner), Off otherwise, so that its first FP
+ * (core/fpu_lazy.c's fpu_owner), Off otherwise, so that its first FP
  * instruction traps and fetches its state. Uses t0, t1. */
 .macro set_user_fs
-    ld t0, riscv_fpu_owner
+    ld t0, fpu_owner
     li t1, SSTATUS_FS
     csrc sstatus, t1
     bne t0, a0, 1f

@@ -16,9 +16,9 @@
 .endm
 
     .text
-/* arm_fpu_save(struct arch_fpu_state *s) */
-    .globl arm_fpu_save
-arm_fpu_save:
+/* arch_fpu_save(struct arch_fpu_state *s) */
+    .globl arch_fpu_save
+arch_fpu_save:
     fpen_on
     stp q0, q1, [x0, #FPU_Q(0)]
     stp q2, q3, [x0, #FPU_Q(2)]
@@ -42,9 +42,9 @@ arm_fpu_save:
     stp x9, x10, [x11]
     ret
 
-/* arm_fpu_load(const struct arch_fpu_state *s) */
-    .globl arm_fpu_load
-arm_fpu_load:
+/* arch_fpu_load(const struct arch_fpu_state *s) */
+    .globl arch_fpu_load
+arch_fpu_load:
     fpen_on
     ldp q0, q1, [x0, #FPU_Q(0)]
     ldp q2, q3, [x0, #FPU_Q(2)]

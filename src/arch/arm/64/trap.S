@@ -133,9 +133,9 @@ arch_fastpath_exit:
     cbz x0, arm_idle_loop
     mov sp, x0
     /* FPEN on only for the thread whose state the FP registers hold
-     * (fpu.c's arm_fpu_owner); eret makes the change take effect. */
-    adrp x1, arm_fpu_owner
-    ldr x1, [x1, :lo12:arm_fpu_owner]
+     * (core/fpu_lazy.c's fpu_owner); eret makes the change take effect. */
+    adrp x1, fpu_owner
+    ldr x1, [x1, :lo12:fpu_owner]
     mov x2, #CPACR_FPEN_ON
     cmp x1, x0
     csel x2, x2, xzr, eq

@@ -65,7 +65,7 @@ struct arch_context *arm_trap_user(struct arch_context *ctx)
         .kind = USER_FAULT_EXCEPTION, .addr = sysreg_read(far_el1), .code = esr, .subcode = 0,
         .cause = exception_name(ec),
     };
-    if (ec == EC_FP && arm_fpu_trap(ctx))
+    if (ec == EC_FP && fpu_lazy_claim(ctx))
         return ctx;             /* the thread has the FPU now: run it again */
     if (ec == EC_IABT_LOWER || ec == EC_DABT_LOWER) {
         f.kind = USER_FAULT_VM;
