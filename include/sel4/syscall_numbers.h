@@ -4,9 +4,10 @@
  * section in order, each numbered whether or not the configuration offers
  * it (seL4 guards the names, not the numbers). The number travels in a
  * register chosen by each architecture's stubs (sel4/arch/syscalls.h).
- * Keel offers SetTLSBase always, the Debug calls always (Keel has one build
- * flavour; docs/api.md), the two Benchmark log calls only with
- * -Dbench_trace, and none of the others (an UnknownSyscall fault).
+ * Keel offers SetTLSBase always, the Debug calls in debug kernels only (as
+ * seL4; a release kernel, -Drelease=true, has none), the two Benchmark log
+ * calls only with -Dbench_trace, and none of the others (an UnknownSyscall
+ * fault).
  */
 #pragma once
 
@@ -41,3 +42,10 @@ typedef enum {
     seL4_SysVMEnter = -28,
     seL4_SysSetTLSBase = -29,
 } seL4_Syscall_ID;
+
+/* Keel's own debug call, outside seL4's range (debug kernels only): how
+ * many Call/ReplyRecv system calls the IPC fastpath carried to the end, so
+ * that a test can prove it exercised the fastpath (docs/api.md). */
+enum {
+    keel_SysDebugFastpathHits = -64,
+};

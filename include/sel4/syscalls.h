@@ -190,6 +190,16 @@ static inline void seL4_DebugHalt(void)
     keel_DebugHaltStatus(KEEL_HALT_PASS);
 }
 
+/* Keel extension, debug kernels: the number of system calls the IPC
+ * fastpath has completed since boot. */
+static inline seL4_Word keel_DebugFastpathHits(void)
+{
+    seL4_Word hits, info, m0 = 0, m1 = 0, m2 = 0, m3 = 0;
+
+    keel_sys_send_recv((seL4_Word)keel_SysDebugFastpathHits, 0, &hits, 0, &info, &m0, &m1, &m2, &m3);
+    return hits;
+}
+
 /* Print the scheduler's queues on the kernel console. */
 static inline void seL4_DebugDumpScheduler(void)
 {

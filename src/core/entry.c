@@ -19,6 +19,10 @@ struct arch_context *kernel_exit(void)
  * is small (one capability deleted, one step along a chain), so 64 of them
  * stay far below the preemption-latency bound; a caller whose unit is
  * large (clearing 64 KiB) weighs it accordingly. */
+/* Debug kernels: how many system calls the fastpath (C or the port's
+ * assembly) carried to the end, for keel_DebugFastpathHits. */
+word_t fastpath_hits;
+
 #define WORK_UNITS_PER_CHECK 64
 
 bool preemption_point_work(unsigned units)

@@ -23,6 +23,7 @@ void invariants_add_boot_untyped(word_t base, word_t size);
 /* Long operations call this between units of work: true means stop here,
  * with everything consistent, and let the syscall restart later. */
 bool preemption_point(void);
+extern word_t fastpath_hits;            /* debug kernels: fast cases completed */
 bool preemption_point_work(unsigned units);
 bool preemption_point_now(void);           /* a large unit: poll the timer now */
 /* Service a pending interrupt from inside a preempted syscall. */

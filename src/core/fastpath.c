@@ -96,6 +96,9 @@ static bool fast_switch_ok(const struct tcb *dest)
  * then kernel_exit()'s checks, then the port's fast way back. */
 static _Noreturn void switch_to(struct tcb *next)
 {
+#ifdef KEEL_DEBUG_SYSCALLS
+    fastpath_hits++;
+#endif
     cur_thread = next;
     vspace_activate_thread(next);
 #ifdef KEEL_INVARIANTS

@@ -123,6 +123,7 @@ static bool debug_syscall(sword_t sysno)
     case seL4_SysDebugCapIdentify: debug_cap_identify(); return true;
     case seL4_SysDebugNameThread: debug_name_thread(); return true;
     case seL4_SysDebugDumpScheduler: sched_dump(); return true;
+    case keel_SysDebugFastpathHits: set_ret(REG_BADGE, fastpath_hits); return true;
     default: break;
     }
 #endif

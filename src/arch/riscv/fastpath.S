@@ -162,6 +162,11 @@
  * unless they already are (the memo is current: checked before); the
  * invariant checker runs in checking builds; then the fast exit. */
 .macro switch_to_s4
+#ifdef KEEL_DEBUG_SYSCALLS
+    ld t1, fastpath_hits                /* the tests' proof that the fast case ran */
+    addi t1, t1, 1
+    sd t1, fastpath_hits, t2
+#endif
     sd s4, cur_thread, t1
     ld t1, ASM_TCB_VSPACE_ROOT(s4)
     ld t2, ASM_TCB_VSPACE_ASID(s4)

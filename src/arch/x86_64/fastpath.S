@@ -169,6 +169,9 @@
  * unless they already are (the memo is current: checked before); the
  * invariant checker runs in checking builds; then the fast exit. */
 .macro switch_to_r14
+#ifdef KEEL_DEBUG_SYSCALLS
+    incq fastpath_hits(%rip)            /* the tests' proof that the fast case ran */
+#endif
     movq %r14, cur_thread(%rip)
     movq ASM_TCB_VSPACE_ROOT(%r14), %rax
     movq ASM_TCB_VSPACE_ASID(%r14), %rdx
