@@ -74,6 +74,15 @@ typedef enum {
     seL4_GuardMismatch,
 } seL4_LookupFailureType;
 
+/* TCB flags (seL4_TCB_SetFlags). fpuDisabled: the thread has no FPU; an
+ * FP/SIMD instruction is a fault (UserException) and the kernel never
+ * switches FPU state for it. */
+typedef enum {
+    seL4_TCBFlag_NoFlag = 0x0,
+    seL4_TCBFlag_fpuDisabled = 0x1,
+    seL4_TCBFlag_MASK = seL4_TCBFlag_fpuDisabled,
+} seL4_TCBFlag;
+
 /* Object types common to all architectures. */
 typedef enum {
     seL4_UntypedObject = 0,

@@ -9,10 +9,11 @@
 #include <sel4/shared_types.h>
 #include <sel4/bootinfo.h>
 
-/* The calling thread's IPC buffer, in a thread-local variable as in libsel4.
- * Keel's runtime gives every thread a static TLS block (userland/lib/tls.c);
- * user code is built with -ftls-model=local-exec. */
-extern __thread seL4_IPCBuffer *__sel4_ipc_buffer;
+/* The calling thread's IPC buffer, in a thread-local variable as in libsel4
+ * (or a plain global, LIBSEL4_THREAD_LOCAL in <sel4/types.h>). Keel's
+ * runtime gives every thread a static TLS block (userland/lib/tls.c); user
+ * code is built with -ftls-model=local-exec. */
+extern LIBSEL4_THREAD_LOCAL seL4_IPCBuffer *__sel4_ipc_buffer;
 
 static inline void seL4_SetIPCBuffer(seL4_IPCBuffer *ipc_buffer)
 {

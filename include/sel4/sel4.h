@@ -5,6 +5,7 @@
 #pragma once
 
 #include <sel4/types.h>
+#include <sel4/assert.h>
 #include <sel4/errors.h>
 #include <sel4/constants.h>
 #include <sel4/shared_types.h>
@@ -12,8 +13,5 @@
 #include <sel4/bootinfo.h>
 #include <sel4/functions.h>
 #include <sel4/syscalls.h>
-#include <sel4/invocations.h>
-#include <sel4/tcb_invocations.h>
-#include <sel4/arch/invocations.h>
-#include <sel4/irq_invocations.h>
+#include <sel4/sel4_client.h>          /* generated: interface/keel.api */
 #include <sel4/keel.h>

@@ -163,6 +163,14 @@ static inline void seL4_Yield(void)
     __asm__ volatile("" ::: "memory");  /* another thread may have changed memory */
 }
 
+/* Set the calling thread's TLS base register (as seL4_TCB_SetTLSBase on
+ * itself, without needing its TCB capability). */
+static inline void seL4_SetTLSBase(seL4_Word tls_base)
+{
+    keel_sys_send((seL4_Word)seL4_SysSetTLSBase, tls_base, 0, 0, 0, 0, 0);
+    __asm__ volatile("" ::: "memory");
+}
+
 /* ---- debugging (always built in Keel; libsel4 has them in debug builds) ---- */
 
 static inline void seL4_DebugPutChar(char c)
@@ -181,6 +189,16 @@ static inline void keel_DebugHaltStatus(seL4_Word status)
 static inline void seL4_DebugHalt(void)
 {
     keel_DebugHaltStatus(KEEL_HALT_PASS);
+}
+
+/* Keel extension, debug kernels: the number of system calls the IPC
+ * fastpath has completed since boot. */
+static inline seL4_Word keel_DebugFastpathHits(void)
+{
+    seL4_Word hits, info, m0 = 0, m1 = 0, m2 = 0, m3 = 0;
+
+    keel_sys_send_recv((seL4_Word)keel_SysDebugFastpathHits, 0, &hits, 0, &info, &m0, &m1, &m2, &m3);
+    return hits;
 }
 
 /* Print the scheduler's queues on the kernel console. */

@@ -34,3 +34,23 @@ typedef seL4_CPtr seL4_DomainSet;
 #define seL4_Null ((void *)0)
 #define LIBSEL4_INLINE_FUNC static inline
 #define LIBSEL4_INLINE static inline
+#define LIBSEL4_UNUSED __attribute__((unused))
+#define LIBSEL4_WEAK __attribute__((weak))
+#define LIBSEL4_NOINLINE __attribute__((noinline))
+#define LIBSEL4_BIT(n) (1ul << (n))
+#define SEL4_PACKED __attribute__((packed))
+#define SEL4_DEPRECATED(x) __attribute__((deprecated(x)))
+#define SEL4_OFFSETOF(type, member) __builtin_offsetof(type, member)
+
+/* libsel4's two storage modes for the IPC buffer pointer: thread-local
+ * (CONFIG_LIB_SEL4_USE_THREAD_LOCALS, libsel4's LibSel4UseThreadLocals, on
+ * by default) or one plain global for programs without TLS (build with
+ * -DCONFIG_LIB_SEL4_USE_THREAD_LOCALS=0, the runtime library too). */
+#ifndef CONFIG_LIB_SEL4_USE_THREAD_LOCALS
+#define CONFIG_LIB_SEL4_USE_THREAD_LOCALS 1
+#endif
+#if CONFIG_LIB_SEL4_USE_THREAD_LOCALS
+#define LIBSEL4_THREAD_LOCAL __thread
+#else
+#define LIBSEL4_THREAD_LOCAL
+#endif

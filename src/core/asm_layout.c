@@ -60,6 +60,9 @@ _Static_assert(ASM_TCB_VSPACE_EPOCH == offsetof(struct tcb, vspace_epoch), "tcb 
 _Static_assert(ASM_TCB_VSPACE_ROOT == offsetof(struct tcb, vspace_root) && sizeof(paddr_t) == 8,
                "tcb vspace_root");
 _Static_assert(ASM_TCB_VSPACE_ASID == offsetof(struct tcb, vspace_asid), "tcb vspace_asid");
+_Static_assert(ASM_TCB_PC_EXACT_U8 == offsetof(struct tcb, pc_exact), "tcb pc_exact");
+_Static_assert(ASM_TCB_FLAGS == offsetof(struct tcb, flags) && ASM_TCB_FLAG_FPU_DISABLED == seL4_TCBFlag_fpuDisabled,
+               "tcb flags");
 _Static_assert(ASM_TCB_FAULT_TYPE == offsetof(struct tcb, fault.type), "tcb fault type");
 _Static_assert(ASM_THREAD_RUNNING == THREAD_RUNNING && ASM_THREAD_BLOCKED_RECV == THREAD_BLOCKED_RECV &&
                ASM_THREAD_BLOCKED_REPLY == THREAD_BLOCKED_REPLY, "thread states");

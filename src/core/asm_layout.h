@@ -76,11 +76,13 @@
 #define ASM_TCB_EP_NEXT         (ASM_TCB_SLOTS + 208)
 #define ASM_TCB_EP_PREV         (ASM_TCB_SLOTS + 216)
 #define ASM_TCB_CAN_GRANT_U8    (ASM_TCB_SLOTS + 232)
+#define ASM_TCB_PC_EXACT_U8     (ASM_TCB_SLOTS + 235)
 #define ASM_TCB_BOUND_NTFN      (ASM_TCB_SLOTS + 240)
 #define ASM_TCB_VSPACE_EPOCH    (ASM_TCB_SLOTS + 248)
 #define ASM_TCB_VSPACE_ROOT     (ASM_TCB_SLOTS + 256)
 #define ASM_TCB_VSPACE_ASID     (ASM_TCB_SLOTS + 264)
 #define ASM_TCB_FAULT_TYPE      (ASM_TCB_SLOTS + 272)
+#define ASM_TCB_FLAGS           (ASM_TCB_SLOTS + 328)
 #else
 #define ASM_TCB_STATE_U32       (ASM_TCB_SLOTS + 80)
 #define ASM_TCB_PRIORITY_U8     (ASM_TCB_SLOTS + 84)
@@ -88,12 +90,15 @@
 #define ASM_TCB_EP_NEXT         (ASM_TCB_SLOTS + 108)
 #define ASM_TCB_EP_PREV         (ASM_TCB_SLOTS + 112)
 #define ASM_TCB_CAN_GRANT_U8    (ASM_TCB_SLOTS + 120)
-#define ASM_TCB_BOUND_NTFN      (ASM_TCB_SLOTS + 124)
-#define ASM_TCB_VSPACE_EPOCH    (ASM_TCB_SLOTS + 128)
-#define ASM_TCB_VSPACE_ROOT     (ASM_TCB_SLOTS + 132)      /* a 64-bit paddr_t */
-#define ASM_TCB_VSPACE_ASID     (ASM_TCB_SLOTS + 140)
-#define ASM_TCB_FAULT_TYPE      (ASM_TCB_SLOTS + 144)
+#define ASM_TCB_PC_EXACT_U8     (ASM_TCB_SLOTS + 123)
+#define ASM_TCB_BOUND_NTFN      (ASM_TCB_SLOTS + 128)
+#define ASM_TCB_VSPACE_EPOCH    (ASM_TCB_SLOTS + 132)
+#define ASM_TCB_VSPACE_ROOT     (ASM_TCB_SLOTS + 136)      /* a 64-bit paddr_t */
+#define ASM_TCB_VSPACE_ASID     (ASM_TCB_SLOTS + 144)
+#define ASM_TCB_FAULT_TYPE      (ASM_TCB_SLOTS + 148)
+#define ASM_TCB_FLAGS           (ASM_TCB_SLOTS + 176)
 #endif
+#define ASM_TCB_FLAG_FPU_DISABLED 1     /* seL4_TCBFlag_fpuDisabled */
 
 /* enum thread_state */
 #define ASM_THREAD_RUNNING      1

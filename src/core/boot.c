@@ -132,6 +132,7 @@ static void add_untypeds(struct root_builder *rb, const struct region_set *regio
                 /* RAM: free index at the top, so the first retype clears it
                  * (untyped.c); device memory is never cleared. */
                 new_slot(rb, cap_untyped(paddr_to_kptr(a), bits, device, device ? 0 : BIT(bits)));
+                invariants_add_boot_untyped((word_t)paddr_to_kptr(a), BIT(bits));
                 rb->bi->untypedList[uc->n].paddr = a;
                 rb->bi->untypedList[uc->n].sizeBits = (seL4_Uint8)bits;
                 rb->bi->untypedList[uc->n].isDevice = device;
@@ -204,6 +205,7 @@ static void make_fixed_caps(struct root_builder *rb)
               cap_page_table(rb->vspace, 0, CAP_VM_MAPPED, 0, ROOT_ASID));
     put_fixed(rb, seL4_CapIRQControl, cap_singleton(CAP_IRQ_CONTROL));
     put_fixed(rb, seL4_CapASIDControl, cap_singleton(CAP_ASID_CONTROL));
+    put_fixed(rb, seL4_CapDomain, cap_singleton(CAP_DOMAIN));
     pte_t **pool = bootmem_alloc(seL4_ASIDPoolBits);
     pool[ROOT_ASID] = rb->vspace;
     asid_register_pool(0, pool);

@@ -32,15 +32,16 @@ bool cdt_has_children(const struct cte *s)
     return n && cdt_is_parent_of(s, n);
 }
 
-/* For Untyped capabilities the 'first badged' bit, meaningless for them in
- * seL4, marks an original (made at boot or by retype) as opposed to a copy:
- * a copy of an Untyped covers the same memory as its source and must not
- * be mistaken for a same-size child made by retype (untyped.c). */
+/* seL4's cteInsert. The 'first badged' bit means only what it means in
+ * seL4 (a badged endpoint or notification original). A copy of an Untyped
+ * makes its source full (free index at the end): only the newest copy can
+ * allocate, which is half of the rule in untyped.c (untyped_claim_check). */
 void cte_insert(cap_t new_cap, struct cte *src, struct cte *dest)
 {
     bool revocable = cap_is_revocable(new_cap, src->cap);
-    bool first = revocable && cap_type(new_cap) != CAP_UNTYPED;
-    cdt_link_after(src, dest, new_cap, revocable, first);
+    if (cap_type(src->cap) == CAP_UNTYPED && cap_type(new_cap) == CAP_UNTYPED)
+        cap_untyped_set_free_index(&src->cap, BIT(cap_untyped_size_bits(src->cap)));
+    cdt_link_after(src, dest, new_cap, revocable, revocable);
 }
 
 void cte_insert_new(struct cte *parent, struct cte *dest, cap_t cap)
@@ -125,7 +126,9 @@ static bool needs_zombie(const struct cte *s)
  * broken by skipping one edge: the skipped zombie stays on the CDT inside
  * dead memory and goes when its Untyped is revoked, exactly as an
  * unreachable cycle does in seL4. Returns the zombie's slot; *skip says the
- * edge must be dropped rather than deleted. */
+ * edge must be dropped rather than deleted. The chain is as long as a user
+ * made it, so the walk is a preemption point every step: NULL means
+ * preempted (what it turned into zombies stays so; the walk restarts). */
 static struct cte *deepest_zombie(struct cte *top, bool *skip)
 {
     struct cte *cur = top, *tortoise = top;
@@ -149,21 +152,26 @@ static struct cte *deepest_zombie(struct cte *top, bool *skip)
             steps = 0;
         }
         cur = e;
+        if (preemption_point())
+            return NULL;
     }
 }
 
 /* One unit of a zombie's teardown: empty (or skip) one slot somewhere in
  * the chain below 'top'. */
-static void zombie_step(struct cte *top)
+static int zombie_step(struct cte *top)
 {
     bool skip;
     struct cte *z = deepest_zombie(top, &skip);
+    if (!z)
+        return EXC_PREEMPTED;
     struct cte *e = zombie_end(z->cap);
     if (!skip && !cap_is_null(e->cap)) {
         finalise_cap(e->cap, cte_is_final(e));
         cdt_unlink(e);
     }
     zombie_shrink(z);
+    return EXC_NONE;
 }
 
 void cte_delete_one(struct cte *slot)
@@ -188,8 +196,7 @@ int cte_delete(struct cte *slot, bool exposed)
         slot->cap = rest;
     }
     while (cap_zombie_remaining(slot->cap) > 0) {
-        zombie_step(slot);
-        if (preemption_point())
+        if (zombie_step(slot) != EXC_NONE || preemption_point())
             return EXC_PREEMPTED;
     }
     cdt_unlink(slot);

@@ -50,12 +50,12 @@ static int decode_copy_family(struct invocation *inv, struct cte *dest)
     cap_t c;
     switch (inv->label) {
     case CNodeCopy:
-        if (inv->length < 5)
+        if (inv_truncated(inv))
             return err_simple(seL4_TruncatedMessage);
         status = derived_or_error(src, cap_mask_rights(src->cap, inv_arg(inv, 4)), &c);
         break;
     case CNodeMint:
-        if (inv->length < 6)
+        if (inv_truncated(inv))
             return err_simple(seL4_TruncatedMessage);
         c = cap_update_data(false, inv_arg(inv, 5), cap_mask_rights(src->cap, inv_arg(inv, 4)));
         status = cap_is_null(c) ? err_simple(seL4_IllegalOperation) : derived_or_error(src, c, &c);
@@ -64,7 +64,7 @@ static int decode_copy_family(struct invocation *inv, struct cte *dest)
         cte_move(src->cap, src, dest);
         return EXC_NONE;
     default: /* CNodeMutate */
-        if (inv->length < 5)
+        if (inv_truncated(inv))
             return err_simple(seL4_TruncatedMessage);
         c = cap_update_data(true, inv_arg(inv, 4), src->cap);
         if (cap_is_null(c))
@@ -80,7 +80,7 @@ static int decode_copy_family(struct invocation *inv, struct cte *dest)
 /* Rotate: pivot -> dest, src -> pivot (a swap when src is dest). */
 static int decode_rotate(struct invocation *inv, struct cte *dest)
 {
-    if (inv->length < 8 || inv->num_extra < 2)
+    if (inv_truncated(inv))
         return err_simple(seL4_TruncatedMessage);
     word_t pivot_data = inv_arg(inv, 2), pivot_index = inv_arg(inv, 3), pivot_depth = inv_arg(inv, 4);
     word_t src_data = inv_arg(inv, 5), src_index = inv_arg(inv, 6), src_depth = inv_arg(inv, 7);

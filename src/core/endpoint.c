@@ -26,6 +26,19 @@ static struct tcb *dequeue_head(struct endpoint *ep)
     return t;
 }
 
+/* A thread taken out of a wait inside a system call resumes by executing
+ * that system call again (seL4's Restart: NextIP = FaultIP); one that waited
+ * because of a fault (fault.type set) executes the faulting instruction
+ * again, and one whose pc was written while it waited (pc_exact) resumes
+ * at that pc. Either way its saved pc is where it resumes, so RUNNING is
+ * the only runnable state. */
+static void rewind_syscall(struct tcb *t)
+{
+    arch_context_set(&t->ctx, REG_PC, tcb_restart_pc(t));
+    t->fault.type = 0;
+    t->pc_exact = false;
+}
+
 /* The caller waits for the reply; the receiver holds the capability to
  * give it (a child of the caller's master reply capability). */
 static void setup_caller_cap(struct tcb *sender, struct tcb *receiver, bool can_grant)
@@ -42,6 +55,14 @@ static void after_call(struct tcb *sender, struct tcb *receiver, bool recv_can_g
     if (sender->ipc_can_grant || sender->ipc_can_grant_reply)
         setup_caller_cap(sender, receiver, recv_can_grant);
     else {
+        /* seL4's sendIPC leaves the caller Inactive, its pc at FaultIP (the
+         * Call instruction, or a pc written while it waited): a later Resume
+         * makes it call again. The sender may be running (ep_send) or
+         * blocked (ep_receive); either way it is in its Call. */
+        word_t pc = arch_context_get(&sender->ctx, REG_PC);
+        if (!sender->pc_exact)
+            arch_context_set(&sender->ctx, REG_PC, pc - ARCH_SYSCALL_INSN_LEN);
+        sender->pc_exact = false;
         sender->state = THREAD_INACTIVE;
         sched_thread_blocked(sender);
     }
@@ -91,19 +112,6 @@ void ep_receive(struct tcb *t, struct endpoint *ep, bool can_grant, bool blockin
     }
     sender->state = THREAD_RUNNING;
     sched_make_runnable(sender);
-}
-
-/* A thread taken out of a wait inside a system call resumes by executing
- * that system call again; one that waited because of a fault (fault.type set)
- * executes the faulting instruction again. Either way its saved pc is where
- * it resumes, so RUNNING is the only runnable state. */
-static void rewind_syscall(struct tcb *t)
-{
-    if (t->fault.type == 0) {
-        word_t pc = arch_context_get(&t->ctx, REG_PC);
-        arch_context_set(&t->ctx, REG_PC, pc - ARCH_SYSCALL_INSN_LEN);
-    }
-    t->fault.type = 0;
 }
 
 void ipc_unblock(struct tcb *t)

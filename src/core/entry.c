@@ -15,16 +15,35 @@ struct arch_context *kernel_exit(void)
     return next;
 }
 
+/* The timer is polled once per WORK_UNITS_PER_CHECK units of work: a unit
+ * is small (one capability deleted, one step along a chain), so 64 of them
+ * stay far below the preemption-latency bound; a caller whose unit is
+ * large (clearing 64 KiB) weighs it accordingly. */
+/* Debug kernels: how many system calls the fastpath (C or the port's
+ * assembly) carried to the end, for keel_DebugFastpathHits. */
+word_t fastpath_hits;
+
 #define WORK_UNITS_PER_CHECK 64
 
-bool preemption_point(void)
+bool preemption_point_work(unsigned units)
 {
     static unsigned work;
-    if (++work < WORK_UNITS_PER_CHECK)
+    work += units;
+    if (work < WORK_UNITS_PER_CHECK)
         return false;
     work = 0;
     trace_point();
     return arch_timer_pending();
+}
+
+bool preemption_point(void)
+{
+    return preemption_point_work(1);
+}
+
+bool preemption_point_now(void)
+{
+    return preemption_point_work(WORK_UNITS_PER_CHECK);
 }
 
 void handle_pending_interrupt(void)

@@ -96,6 +96,9 @@ static bool fast_switch_ok(const struct tcb *dest)
  * then kernel_exit()'s checks, then the port's fast way back. */
 static _Noreturn void switch_to(struct tcb *next)
 {
+#ifdef KEEL_DEBUG_SYSCALLS
+    fastpath_hits++;
+#endif
     cur_thread = next;
     vspace_activate_thread(next);
 #ifdef KEEL_INVARIANTS
@@ -133,6 +136,7 @@ _Noreturn void fastpath_call(word_t cptr, word_t info)
     ipc_transfer_regs(cur, tag, (unsigned)seL4_MessageInfo_get_length(tag), cap_badge(c), dest);
     dest->state = THREAD_RUNNING;
     cur->state = THREAD_BLOCKED_REPLY;              /* setup_caller_cap */
+    cur->pc_exact = false;                          /* core_syscall */
     cdt_link_after(&cur->slots[TCB_REPLY], &dest->slots[TCB_CALLER],
                    cap_reply(cur, false, dest->ipc_can_grant), false, false);
     switch_to(dest);
@@ -173,6 +177,7 @@ _Noreturn void fastpath_reply_recv(word_t cptr, word_t info)
     caller->state = THREAD_RUNNING;
     cur->ipc_can_grant = cap_rights(c) & RIGHT_GRANT;   /* ep_receive, block_on */
     cur->state = THREAD_BLOCKED_RECV;
+    cur->pc_exact = false;                          /* core_syscall */
     cur->blocked_on = ep;
     tqueue_append(&ep->head, cur);
     ep->state = EP_RECV;

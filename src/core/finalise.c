@@ -51,11 +51,19 @@ cap_t finalise_cap(cap_t cap, bool final)
         if (t->bound_ntfn)
             ntfn_unbind(t->bound_ntfn);
         thread_suspend(t);
+        arch_fpu_release(&t->ctx);      /* the CPU's FPU registers must not point at it */
         return cap_zombie(t, ZOMBIE_TCB, TCB_NUM_SLOTS);
     }
     case CAP_ASID_POOL:
-        if (final)
+        /* Its ASIDs may be handed out again by a new pool: no TLB entry
+         * tagged with one may outlive it. The VSpace roots it served keep
+         * their user entries, but no thread can run in them again (their
+         * capabilities stay "mapped", so Assign refuses them, and unmapped
+         * copies of a root cannot be made). */
+        if (final) {
             asid_register_pool(cap_asid_pool_base(cap), NULL);
+            arch_tlb_flush_all();
+        }
         return cap_null();
     case CAP_IRQ_HANDLER:
         if (final)

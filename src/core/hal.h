@@ -89,6 +89,18 @@ struct cte *fastpath_lookup_general(const struct tcb *t, word_t cptr);
 /* Console and power. */
 void arch_putchar(int c);
 _Noreturn void arch_poweroff(int status);   /* 0: pass; 1..127: fail code */
+
+/* QEMU's exit status for arch_poweroff(status). A pass must be a status
+ * that QEMU never gives for another reason: QEMU ended by a signal (Ctrl-C,
+ * SIGTERM) exits with 0, so 0 cannot mean "passed". x86's isa-debug-exit
+ * can only give odd statuses and gives (0x10 << 1) | 1 = 33 for a pass;
+ * ports whose exit device takes any status (riscv's test finisher, ARM
+ * semihosting) give 33 too, and move a failure code of 33 out of its way. */
+#define QEMU_PASS_STATUS 33
+static inline int qemu_exit_status(int status)
+{
+    return status == 0 ? QEMU_PASS_STATUS : status == QEMU_PASS_STATUS ? 127 : status;
+}
 _Noreturn void arch_panic_halt(void);        /* stop the CPU after a kernel panic */
 
 /* Return to user mode with ctx, or idle (ctx == NULL) until an interrupt. */
@@ -132,6 +144,38 @@ bool arch_irq_valid(word_t irq);
 struct invocation;
 int arch_decode_invocation(struct invocation *inv);
 void arch_finalise_cap(cap_t cap, bool final);
+
+/* ---- the FPU ----
+ * Every thread has a struct arch_fpu_state (<arch/regs.h>) in its TCB, all
+ * zero for a new thread: the FPU's reset state. The port keeps the CPU's FP
+ * registers holding the state of at most one thread, the owner, and moves
+ * them on its own (riscv64 and aarch64: lazily, on the first FP instruction
+ * of a thread that is not the owner, trapped because every exit to a
+ * non-owner disables the FPU; x86_64: eagerly, FXSAVE in the context on
+ * every entry). The core keeps seL4_TCBFlag_fpuDisabled in the TCB and tells
+ * the port when a thread must give the registers up. The kernel itself never
+ * uses FP registers (it is built without FP code). */
+
+/* The FP state of ctx's thread, and whether it may use the FPU at all
+ * (false: seL4_TCBFlag_fpuDisabled; an FP instruction is its UserException). */
+struct arch_fpu_state *core_fpu_state(struct arch_context *ctx);
+bool core_fpu_allowed(const struct arch_context *ctx);
+/* ctx's thread gives up the FPU registers (TCB_SetFlags with fpuDisabled,
+ * TCB deletion): if they hold its state, save them into its arch_fpu_state
+ * and leave the FPU without owner. */
+void arch_fpu_release(struct arch_context *ctx);
+
+/* Lazy switching (core/fpu_lazy.c, for a port that sets arch_fpu_lazy in its
+ * meson.build; it then provides arch_fpu_save/arch_fpu_load and gets
+ * arch_fpu_release from the core). fpu_owner is the thread whose state the
+ * registers hold (NULL: nobody's); the port's exit path enables the FPU
+ * for it only, and its FP-disabled trap calls fpu_lazy_claim(): true means
+ * the registers are the thread's now, re-run the instruction; false, the
+ * thread may not use the FPU (its UserException). */
+extern struct arch_context *fpu_owner;
+bool fpu_lazy_claim(struct arch_context *ctx);
+void arch_fpu_save(struct arch_fpu_state *s);
+void arch_fpu_load(const struct arch_fpu_state *s);
 
 /* The kernel's timer tick, in microseconds. */
 #define KEEL_TICK_US 2000u

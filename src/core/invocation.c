@@ -10,8 +10,27 @@
 #include <core/vspace.h>
 #include <sel4/constants.h>
 #include <sel4/errors.h>
+#include <sel4/keel_inv_table.h>
 
 struct syscall_error current_error;
+
+/* The generated table (interface/keel.api) of this architecture's labels. */
+static const struct keel_inv_args *inv_args(const struct invocation *inv)
+{
+    static const struct keel_inv_args none = { KEEL_OP_NONE, 0, 0 };
+    return inv->label < nArchInvocationLabels ? &keel_inv_args_table[inv->label] : &none;
+}
+
+unsigned inv_op(const struct invocation *inv)
+{
+    return inv_args(inv)->op;
+}
+
+bool inv_truncated(const struct invocation *inv)
+{
+    const struct keel_inv_args *a = inv_args(inv);
+    return inv->length < a->length || inv->num_extra < a->extra_caps;
+}
 
 word_t inv_arg(const struct invocation *inv, unsigned i)
 {
@@ -130,7 +149,7 @@ static int decode(struct invocation *inv)
     case CAP_IRQ_CONTROL: return decode_irq_control(inv);
     case CAP_IRQ_HANDLER: return decode_irq_handler(inv);
     case CAP_NULL: case CAP_ZOMBIE: return err_invalid_capability(0);
-    case CAP_DOMAIN: return err_simple(seL4_IllegalOperation);
+    case CAP_DOMAIN: return decode_domain(inv);
     default: return arch_decode_invocation(inv);
     }
 }

@@ -36,6 +36,13 @@ struct syscall_error {
 extern struct syscall_error current_error;
 
 word_t inv_arg(const struct invocation *inv, unsigned i);
+
+/* From the generated argument table (interface/keel.api): the operation an
+ * arch label names (enum keel_inv_op, KEEL_OP_NONE for core labels), and
+ * whether the message is too short for the label (fewer words or extra caps
+ * than its arguments: the decoder answers seL4_TruncatedMessage). */
+unsigned inv_op(const struct invocation *inv);
+bool inv_truncated(const struct invocation *inv);
 void inv_set_reply(struct invocation *inv, unsigned i, word_t v);
 
 int err_simple(word_t type);                              /* no detail words */
@@ -48,10 +55,20 @@ int err_lookup(bool source, const struct lookup_fault *lf);
 /* CSpace lookups as the CNode and Untyped invocations do them. */
 int lookup_target_slot(cap_t root, word_t index, word_t depth, bool source, struct cte **out);
 
+/* Consuming Untyped memory: the one rule (untyped.c). The check decides
+ * whether `count` objects of 2^obj_bits bytes fit, and where they start
+ * (reset: the Untyped has no children and is first cleared). */
+struct untyped_claim {
+    bool reset;
+    word_t offset;              /* of the first object, from the Untyped's base */
+};
+int untyped_claim_check(const struct cte *ut, unsigned obj_bits, word_t count, struct untyped_claim *claim);
+
 /* Per-object decoders. */
 int decode_untyped(struct invocation *inv);
 int decode_cnode(struct invocation *inv);
 int decode_tcb(struct invocation *inv);
+int decode_domain(struct invocation *inv);
 int decode_frame(struct invocation *inv);
 int decode_page_table(struct invocation *inv);
 int decode_asid_control(struct invocation *inv);

@@ -25,7 +25,7 @@ int irq_control_check(word_t irq, cap_t root, word_t index, word_t depth, struct
 /* IRQIssueIRQHandler: MR0 irq, MR1 index, MR2 depth, extra cap 0 the root CNode. */
 static int irq_control_get(struct invocation *inv)
 {
-    if (inv->length < 3 || inv->num_extra < 1)
+    if (inv_truncated(inv))
         return err_simple(seL4_TruncatedMessage);
     word_t irq = inv_arg(inv, 0), index = inv_arg(inv, 1), depth = inv_arg(inv, 2);
     if (!arch_irq_valid(irq))
@@ -48,7 +48,7 @@ int decode_irq_control(struct invocation *inv)
 /* SetNotification: extra cap 0 must be a notification the driver may signal. */
 static int set_notification(struct invocation *inv, word_t irq)
 {
-    if (inv->num_extra < 1)
+    if (inv_truncated(inv))
         return err_simple(seL4_TruncatedMessage);
     cap_t n = inv->extra[0]->cap;
     if (cap_type(n) != CAP_NOTIFICATION || !(cap_rights(n) & RIGHT_WRITE))

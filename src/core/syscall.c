@@ -23,6 +23,7 @@ static void set_ret(unsigned reg, word_t v)
     arch_context_set(&cur_thread->ctx, reg, v);
 }
 
+#ifdef KEEL_DEBUG_SYSCALLS
 static _Noreturn void debug_halt(void)
 {
     word_t status = arg(REG_ARG0);
@@ -49,6 +50,8 @@ static void debug_name_thread(void)
         t->name[i] = name[i];
     t->name[i] = '\0';
 }
+
+#endif
 
 static void recv_fault(struct tcb *t, word_t cptr)
 {
@@ -108,15 +111,36 @@ static bool bench_syscall(sword_t sysno)
     return false;
 }
 
-static void unknown_or_bench_syscall(sword_t sysno)
+/* The debug system calls need no capability (a thread with an empty CSpace
+ * could power the machine off), so as in seL4 they exist in debug builds
+ * only; in a release build (-Drelease=true) they are unknown system calls. */
+static bool debug_syscall(sword_t sysno)
 {
-    if (!bench_syscall(sysno))
+#ifdef KEEL_DEBUG_SYSCALLS
+    switch (sysno) {
+    case seL4_SysDebugPutChar: arch_putchar((int)(arg(REG_ARG0) & 0xff)); return true;
+    case seL4_SysDebugHalt: debug_halt();
+    case seL4_SysDebugCapIdentify: debug_cap_identify(); return true;
+    case seL4_SysDebugNameThread: debug_name_thread(); return true;
+    case seL4_SysDebugDumpScheduler: sched_dump(); return true;
+    case keel_SysDebugFastpathHits: set_ret(REG_BADGE, fastpath_hits); return true;
+    default: break;
+    }
+#endif
+    (void)sysno;
+    return false;
+}
+
+static void other_syscall(sword_t sysno)
+{
+    if (!debug_syscall(sysno) && !bench_syscall(sysno))
         unknown_syscall(sysno);
 }
 
 struct arch_context *core_syscall(sword_t sysno)
 {
     trace_entry();
+    cur_thread->pc_exact = false;       /* its saved pc is past this call again */
     switch (sysno) {
     case seL4_SysCall: handle_invocation(true, true); break;
     case seL4_SysSend: handle_invocation(false, true); break;
@@ -129,12 +153,10 @@ struct arch_context *core_syscall(sword_t sysno)
         handle_recv(true);
         break;
     case seL4_SysYield: sched_yield(); break;
-    case seL4_SysDebugPutChar: arch_putchar((int)(arg(REG_ARG0) & 0xff)); break;
-    case seL4_SysDebugHalt: debug_halt();
-    case seL4_SysDebugCapIdentify: debug_cap_identify(); break;
-    case seL4_SysDebugNameThread: debug_name_thread(); break;
-    case seL4_SysDebugDumpScheduler: sched_dump(); break;
-    default: unknown_or_bench_syscall(sysno); break;
+    /* As TCB_SetTLSBase on the caller: the value comes in the capability
+     * register, where libsel4's seL4_SetTLSBase puts it. */
+    case seL4_SysSetTLSBase: arch_context_set(&cur_thread->ctx, REG_TLS, arg(REG_CAP)); break;
+    default: other_syscall(sysno); break;
     }
     struct arch_context *next = kernel_exit();
 #ifdef KEEL_INVARIANTS

@@ -66,6 +66,15 @@ struct tcb {
     bool ipc_can_grant;         /* the capability used allowed Grant */
     bool ipc_can_grant_reply;
     bool ipc_is_call;
+    /* seL4 keeps two pcs, FaultIP (where a restart resumes: for a thread in a
+     * system call, the syscall instruction) and NextIP (past it: where a
+     * plain wake-up continues). Keel keeps one: a thread waiting in a system
+     * call holds NextIP and a restart rewinds it (ipc_cancel). WriteRegisters
+     * or CopyRegisters of such a thread sets seL4's NextIP to FaultIP (the
+     * written pc): then pc_exact says the saved pc is both, and nothing
+     * rewinds it. Cleared whenever the thread enters a system call again. */
+    bool pc_exact;
+    uint8_t domain;             /* scheduling domain: always 0 (KEEL_NUM_DOMAINS) */
     struct notification *bound_ntfn;
     /* vspace.c's memo of the root and ASID this thread runs in, good while
      * vspace_epoch equals the global one (0: never computed). */
@@ -73,12 +82,20 @@ struct tcb {
     paddr_t vspace_root;
     word_t vspace_asid;
     struct fault_info fault;
+    word_t flags;               /* seL4_TCBFlag: fpuDisabled */
     char name[TCB_NAME_LEN];
+    /* The FPU registers while the thread does not hold the CPU's (the port
+     * switches them: hal.h); all zero in a new thread, the reset state. */
+    struct arch_fpu_state fpu;
 };
 
 _Static_assert(offsetof(struct tcb, ctx) == 0, "ports find the context at offset 0");
 
 #define TIMESLICE_TICKS 5
+
+/* seL4's CONFIG_NUM_DOMAINS: Keel schedules one domain (domain 0), as seL4
+ * configured without domains; seL4_DomainSet_Set accepts only 0. */
+#define KEEL_NUM_DOMAINS 1
 
 static inline bool thread_blocked_ipc(const struct tcb *t)
 {
@@ -96,6 +113,20 @@ static inline struct tcb *tcb_from_ctx(struct arch_context *ctx)
 }
 
 void tcb_init(struct tcb *t, const char *name);
+
+/* Is t's saved pc past the system call it waits in (seL4's NextIP), so
+ * that restarting the call means rewinding it? */
+static inline bool tcb_pc_in_syscall(const struct tcb *t)
+{
+    return thread_blocked_ipc(t) && t->fault.type == 0 && !t->pc_exact;
+}
+
+/* seL4's FaultIP: where t resumes if its system call is restarted. */
+static inline word_t tcb_restart_pc(const struct tcb *t)
+{
+    word_t pc = arch_context_get(&t->ctx, REG_PC);
+    return tcb_pc_in_syscall(t) ? pc - ARCH_SYSCALL_INSN_LEN : pc;
+}
 
 struct seL4_IPCBuffer_;
 /* The kernel's view of a thread's IPC buffer, or NULL if it has none. */

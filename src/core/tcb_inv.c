@@ -28,9 +28,27 @@ static void thread_resume(struct tcb *t)
     sched_make_runnable(t);
 }
 
+/* seL4's Write/CopyRegisters end with setNextPC(getRestartPC()): the thread
+ * resumes at its (possibly just written) FaultIP, whether its system call
+ * is restarted or it is woken normally. */
+static void pc_make_exact(struct tcb *t)
+{
+    if (tcb_pc_in_syscall(t)) {
+        arch_context_set(&t->ctx, REG_PC, tcb_restart_pc(t));
+        t->pc_exact = true;
+    }
+}
+
+/* A register as seL4's Read/CopyRegisters see it: the pc is FaultIP. */
+static word_t user_reg(const struct tcb *t, unsigned i)
+{
+    unsigned r = arch_user_context_regs[i];
+    return r == REG_PC ? tcb_restart_pc(t) : arch_context_get(&t->ctx, r);
+}
+
 static int read_registers(struct invocation *inv)
 {
-    if (inv->length < 2)
+    if (inv_truncated(inv))
         return err_simple(seL4_TruncatedMessage);
     word_t flags = inv_arg(inv, 0), n = inv_arg(inv, 1);
     if (n < 1 || n > NUM_USER_REGS)
@@ -41,13 +59,13 @@ static int read_registers(struct invocation *inv)
     if (flags & 1)
         thread_suspend(t);
     for (unsigned i = 0; i < n; i++)
-        inv_set_reply(inv, i, arch_context_get(&t->ctx, arch_user_context_regs[i]));
+        inv_set_reply(inv, i, user_reg(t, i));
     return EXC_NONE;
 }
 
 static int write_registers(struct invocation *inv)
 {
-    if (inv->length < 2)
+    if (inv_truncated(inv))
         return err_simple(seL4_TruncatedMessage);
     word_t flags = inv_arg(inv, 0), n = inv_arg(inv, 1);
     if (inv->length - 2 < n)
@@ -55,6 +73,7 @@ static int write_registers(struct invocation *inv)
     struct tcb *t = target(inv);
     if (t == inv->thread)
         return err_simple(seL4_IllegalOperation);
+    pc_make_exact(t);
     for (unsigned i = 0; i < n && i < NUM_USER_REGS; i++)
         arch_context_set(&t->ctx, arch_user_context_regs[i], inv_arg(inv, i + 2));
     if (flags & 1)
@@ -64,7 +83,7 @@ static int write_registers(struct invocation *inv)
 
 static int copy_registers(struct invocation *inv)
 {
-    if (inv->length < 1 || inv->num_extra < 1)
+    if (inv_truncated(inv))
         return err_simple(seL4_TruncatedMessage);
     if (cap_type(inv->extra[0]->cap) != CAP_THREAD)
         return err_invalid_capability(1);
@@ -74,11 +93,12 @@ static int copy_registers(struct invocation *inv)
         thread_suspend(src);
     if (flags & 2)
         thread_resume(dest);
+    if (flags & 4)
+        pc_make_exact(dest);
     for (unsigned i = 0; i < NUM_USER_REGS; i++) {
         bool frame = i < ARCH_NUM_FRAME_REGS;
         if ((frame && (flags & 4)) || (!frame && (flags & 8)))
-            arch_context_set(&dest->ctx, arch_user_context_regs[i],
-                             arch_context_get(&src->ctx, arch_user_context_regs[i]));
+            arch_context_set(&dest->ctx, arch_user_context_regs[i], user_reg(src, i));
     }
     return EXC_NONE;
 }
@@ -107,7 +127,7 @@ static void set_priority(struct tcb *t, word_t prio)
 static int set_sched(struct invocation *inv)
 {
     bool both = inv->label == TCBSetSchedParams;
-    if (inv->length < (both ? 2u : 1u) || inv->num_extra < 1)
+    if (inv_truncated(inv))
         return err_simple(seL4_TruncatedMessage);
     word_t a = inv_arg(inv, 0), b = both ? inv_arg(inv, 1) : 0;
     int status = check_prio(a, inv->extra[0]);
@@ -125,9 +145,14 @@ static int set_sched(struct invocation *inv)
     return EXC_NONE;
 }
 
+/* seL4's checks, and one more: the kernel writes received messages into
+ * the buffer, so a frame capability without write (or read) right is
+ * refused here, not only ignored when the buffer is used (tcb.c). */
 static int check_ipc_buffer(word_t vptr, cap_t c)
 {
     if (cap_type(c) != CAP_FRAME || (cap_vm_flags(c) & CAP_VM_DEVICE))
+        return err_simple(seL4_IllegalOperation);
+    if ((cap_vm_flags(c) & (CAP_VM_READ | CAP_VM_WRITE)) != (CAP_VM_READ | CAP_VM_WRITE))
         return err_simple(seL4_IllegalOperation);
     if (!IS_ALIGNED(vptr, seL4_IPCBufferSizeBits))
         return err_simple(seL4_AlignmentError);
@@ -227,19 +252,19 @@ static int configure(struct invocation *inv)
     int status;
     switch (inv->label) {
     case TCBConfigure:
-        if (inv->length < 4 || inv->num_extra < 3)
+        if (inv_truncated(inv))
             return err_simple(seL4_TruncatedMessage);
         status = decode_buffer(inv, inv_arg(inv, 3), inv->extra[2], &a);
         if (status == EXC_NONE)
             status = decode_space(inv, 0, &a);
         break;
     case TCBSetSpace:
-        if (inv->length < 3 || inv->num_extra < 2)
+        if (inv_truncated(inv))
             return err_simple(seL4_TruncatedMessage);
         status = decode_space(inv, 0, &a);
         break;
     default: /* TCBSetIPCBuffer */
-        if (inv->length < 1 || inv->num_extra < 1)
+        if (inv_truncated(inv))
             return err_simple(seL4_TruncatedMessage);
         status = decode_buffer(inv, inv_arg(inv, 0), inv->extra[0], &a);
         break;
@@ -249,7 +274,7 @@ static int configure(struct invocation *inv)
 
 static int bind_notification(struct invocation *inv)
 {
-    if (inv->num_extra < 1)
+    if (inv_truncated(inv))
         return err_simple(seL4_TruncatedMessage);
     struct tcb *t = target(inv);
     if (t->bound_ntfn)
@@ -261,6 +286,42 @@ static int bind_notification(struct invocation *inv)
     if (n->head || n->bound)
         return err_simple(seL4_IllegalOperation);
     ntfn_bind(n, t);
+    return EXC_NONE;
+}
+
+/* seL4_DomainSet_Set(domain, thread), in seL4's order: TruncatedMessage
+ * (no argument), InvalidArgument 0 (no such domain), TruncatedMessage (no
+ * extra capability), InvalidArgument 1 (not a TCB). */
+int decode_domain(struct invocation *inv)
+{
+    if (inv->label != DomainSetSet)
+        return err_simple(seL4_IllegalOperation);
+    if (inv->length < 1)
+        return err_simple(seL4_TruncatedMessage);
+    word_t domain = inv_arg(inv, 0);
+    if (domain >= KEEL_NUM_DOMAINS)
+        return err_invalid_argument(0);
+    if (inv->num_extra < 1)
+        return err_simple(seL4_TruncatedMessage);
+    if (cap_type(inv->extra[0]->cap) != CAP_THREAD)
+        return err_invalid_argument(1);
+    struct tcb *t = cap_ptr(inv->extra[0]->cap);
+    t->domain = (uint8_t)domain;
+    return EXC_NONE;
+}
+
+/* seL4_TCB_SetFlags(clear, set): the new flags in MR0. A thread whose FPU
+ * is disabled gives up the FPU registers (its state is kept for when the
+ * flag is cleared). */
+static int set_flags(struct invocation *inv)
+{
+    if (inv->length < 2)
+        return err_simple(seL4_TruncatedMessage);
+    struct tcb *t = target(inv);
+    t->flags = (t->flags & ~inv_arg(inv, 0)) | (inv_arg(inv, 1) & seL4_TCBFlag_MASK);
+    if (t->flags & seL4_TCBFlag_fpuDisabled)
+        arch_fpu_release(&t->ctx);
+    inv_set_reply(inv, 0, t->flags);
     return EXC_NONE;
 }
 
@@ -281,8 +342,9 @@ int decode_tcb(struct invocation *inv)
             return err_simple(seL4_IllegalOperation);
         ntfn_unbind(t->bound_ntfn);
         return EXC_NONE;
+    case TCBSetFlags: return set_flags(inv);
     case TCBSetTLSBase:
-        if (inv->length < 1)
+        if (inv_truncated(inv))
             return err_simple(seL4_TruncatedMessage);
         arch_context_set(&t->ctx, REG_TLS, inv_arg(inv, 0));
         return EXC_NONE;

@@ -33,7 +33,7 @@ static int untyped_reset(struct cte *slot)
         memset((void *)(base + start), 0, fi - start);
         fi = start;
         cap_untyped_set_free_index(&slot->cap, fi);
-        if (fi > 0 && preemption_point())
+        if (fi > 0 && preemption_point_now())   /* each 64 KiB chunk is a large unit */
             return EXC_PREEMPTED;
     }
     return EXC_NONE;
@@ -107,37 +107,36 @@ static int check_window(cap_t node, word_t offset, word_t window)
     return EXC_NONE;
 }
 
-static bool same_untyped_region(cap_t a, cap_t b)
+/* The one rule for consuming Untyped memory (seL4's), used by Retype,
+ * ASIDControl_MakePool and anything else that turns an Untyped into objects:
+ *  - an Untyped capability with no CDT children may be reset: everything it
+ *    covers is free, allocation starts at offset 0;
+ *  - one with children allocates from its free index upwards only.
+ * Copies cannot both allocate the same bytes because cte_insert() marks the
+ * *source* of an Untyped copy full (free index at its end): only the newest
+ * copy keeps a usable free index, and since the copy sits after its source
+ * on the CDT list, every object made through either is a child of both
+ * (same region), so neither can be reset while any such object lives.
+ * Checked by invariants.c (no two Untypeds can allocate the same bytes; no
+ * two live objects overlap). O(1): one look at the next CDT slot. */
+int untyped_claim_check(const struct cte *ut, unsigned obj_bits, word_t count, struct untyped_claim *claim)
 {
-    return cap_type(b) == CAP_UNTYPED && cap_ptr(a) == cap_ptr(b) &&
-           cap_untyped_size_bits(a) == cap_untyped_size_bits(b);
-}
-
-/* Keel allows retype only through an Untyped capability that has no copy
- * (no other capability to exactly the same Untyped made by CNode_Copy/Mint),
- * since copies would each keep their own free index over the same memory.
- * Copies are marked in the CDT (cdt.c); a same-size child made by retype
- * is an original and does not count. Copies of 'slot' are among its
- * descendants; if 'slot' is itself a copy, its source precedes it inside
- * the same region. */
-static bool untyped_has_copies(const struct cte *slot)
-{
-    for (const struct cte *n = cdt_next(slot); n && cdt_is_parent_of(slot, n); n = cdt_next(n))
-        if (same_untyped_region(slot->cap, n->cap) && !cdt_first_badged(n))
-            return true;
-    if (cdt_first_badged(slot))
-        return false;
-    for (const struct cte *p = cdt_prev(slot); p && cap_region_contains(slot->cap, p->cap); p = cdt_prev(p))
-        if (same_untyped_region(slot->cap, p->cap))
-            return true;
-    return false;
+    cap_t c = ut->cap;
+    claim->reset = !cdt_has_children(ut);
+    word_t free_index = claim->reset ? 0 : cap_untyped_free_index(c);
+    word_t size = BIT(cap_untyped_size_bits(c));
+    word_t start = ALIGN_UP(free_index, BIT(obj_bits));
+    if (start > size || ((size - start) >> obj_bits) < count)
+        return err_not_enough_memory(size - free_index);
+    claim->offset = start;
+    return EXC_NONE;
 }
 
 int decode_untyped(struct invocation *inv)
 {
     if (inv->label != UntypedRetype)
         return err_simple(seL4_IllegalOperation);
-    if (inv->length < 6 || inv->num_extra < 1)
+    if (inv_truncated(inv))
         return err_simple(seL4_TruncatedMessage);
     word_t type = inv_arg(inv, 0), user_bits = inv_arg(inv, 1);
     word_t offset = inv_arg(inv, 4), window = inv_arg(inv, 5);
@@ -150,15 +149,12 @@ int decode_untyped(struct invocation *inv)
         status = check_window(node, offset, window);
     if (status != EXC_NONE)
         return status;
-    if (untyped_has_copies(inv->slot))
-        return err_simple(seL4_RevokeFirst);
-    bool reset = !cdt_has_children(inv->slot);
-    word_t free_index = reset ? 0 : cap_untyped_free_index(inv->cap);
-    word_t free_bytes = BIT(cap_untyped_size_bits(inv->cap)) - free_index;
-    if ((free_bytes >> obj_bits) < window)
-        return err_not_enough_memory(free_bytes);
     if (cap_untyped_is_device(inv->cap) && !object_type_is_frame(type) && type != seL4_UntypedObject)
         return err_invalid_argument(1);
+    struct untyped_claim claim;
+    status = untyped_claim_check(inv->slot, obj_bits, window, &claim);
+    if (status != EXC_NONE)
+        return status;
     struct cte *dest = (struct cte *)cap_ptr(node) + offset;
-    return invoke_retype(inv->slot, reset, type, user_bits, obj_bits, dest, window);
+    return invoke_retype(inv->slot, claim.reset, type, user_bits, obj_bits, dest, window);
 }

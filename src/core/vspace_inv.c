@@ -16,7 +16,7 @@
 #include <core/vspace.h>
 #include <sel4/constants.h>
 #include <sel4/errors.h>
-#include <sel4/invocation.h>
+#include <sel4/keel_inv_table.h>
 
 static bool is_mapped(cap_t c) { return cap_vm_flags(c) & CAP_VM_MAPPED; }
 
@@ -83,7 +83,7 @@ static int lookup_below(pte_t *root, vaddr_t va, unsigned level)
 
 static int page_map(struct invocation *inv)
 {
-    if (inv->length < 3 || inv->num_extra < 1)
+    if (inv_truncated(inv))
         return err_simple(seL4_TruncatedMessage);
     word_t va = inv_arg(inv, 0), rights = inv_arg(inv, 1), attr = inv_arg(inv, 2);
     cap_t frame = inv->cap, v = inv->extra[0]->cap;
@@ -133,10 +133,10 @@ static int page_unmap(struct invocation *inv)
 
 int decode_frame(struct invocation *inv)
 {
-    switch (inv->label) {
-    case KeelPageMap: return page_map(inv);
-    case KeelPageUnmap: return page_unmap(inv);
-    case KeelPageGetAddress:
+    switch (inv_op(inv)) {
+    case KEEL_OP_PAGE_MAP: return page_map(inv);
+    case KEEL_OP_PAGE_UNMAP: return page_unmap(inv);
+    case KEEL_OP_PAGE_GET_ADDRESS:
         inv_set_reply(inv, 0, kptr_to_paddr(cap_ptr(inv->cap)));
         return EXC_NONE;
     default: return err_simple(seL4_IllegalOperation);
@@ -169,7 +169,7 @@ static int table_slot(pte_t *root, vaddr_t va, unsigned *level, pte_t **out)
 
 static int table_map(struct invocation *inv)
 {
-    if (inv->length < 2 || inv->num_extra < 1)
+    if (inv_truncated(inv))
         return err_simple(seL4_TruncatedMessage);
     cap_t t = inv->cap;
     if (is_mapped(t) || cap_vm_level(t) == 0)
@@ -212,9 +212,9 @@ static int table_unmap(struct invocation *inv)
 
 int decode_page_table(struct invocation *inv)
 {
-    switch (inv->label) {
-    case KeelPageTableMap: return table_map(inv);
-    case KeelPageTableUnmap: return table_unmap(inv);
+    switch (inv_op(inv)) {
+    case KEEL_OP_TABLE_MAP: return table_map(inv);
+    case KEEL_OP_TABLE_UNMAP: return table_unmap(inv);
     default: return err_simple(seL4_IllegalOperation);
     }
 }
@@ -223,7 +223,7 @@ int decode_page_table(struct invocation *inv)
  * ASID pool. */
 static int make_pool(struct invocation *inv)
 {
-    if (inv->length < 2 || inv->num_extra < 2)
+    if (inv_truncated(inv))
         return err_simple(seL4_TruncatedMessage);
     word_t base = asid_free_pool_base();
     if (base == 0)
@@ -233,16 +233,17 @@ static int make_pool(struct invocation *inv)
     if (cap_type(u) != CAP_UNTYPED || cap_untyped_size_bits(u) != seL4_ASIDPoolBits ||
         cap_untyped_is_device(u))
         return err_invalid_capability(1);
-    if (cdt_has_children(ut))
-        return err_simple(seL4_RevokeFirst);
+    struct untyped_claim claim;
+    if (untyped_claim_check(ut, seL4_ASIDPoolBits, 1, &claim) != EXC_NONE || !claim.reset)
+        return err_simple(seL4_RevokeFirst);    /* seL4: the Untyped must have no children */
     struct cte *dest;
     int status = lookup_target_slot(inv->extra[1]->cap, inv_arg(inv, 0), inv_arg(inv, 1), false, &dest);
     if (status != EXC_NONE)
         return status;
     if (!cap_is_null(dest->cap))
         return err_simple(seL4_DeleteFirst);
-    pte_t **pool = cap_ptr(u);
-    memset(pool, 0, BIT(seL4_ASIDPoolBits));
+    pte_t **pool = (pte_t **)(cap_untyped_base(u) + claim.offset);
+    memset(pool, 0, BIT(seL4_ASIDPoolBits));    /* the pool is the whole Untyped: no reset needed */
     cap_untyped_set_free_index(&ut->cap, BIT(seL4_ASIDPoolBits));   /* the Untyped is used up */
     cte_insert_new(ut, dest, cap_asid_pool(pool, base));
     asid_register_pool(base, pool);
@@ -251,7 +252,7 @@ static int make_pool(struct invocation *inv)
 
 int decode_asid_control(struct invocation *inv)
 {
-    if (inv->label != KeelASIDControlMakePool)
+    if (inv_op(inv) != KEEL_OP_ASID_MAKE_POOL)
         return err_simple(seL4_IllegalOperation);
     return make_pool(inv);
 }
@@ -259,9 +260,9 @@ int decode_asid_control(struct invocation *inv)
 /* Assign: give an unmapped VSpace root the pool's first free ASID. */
 int decode_asid_pool(struct invocation *inv)
 {
-    if (inv->label != KeelASIDPoolAssign)
+    if (inv_op(inv) != KEEL_OP_ASID_ASSIGN)
         return err_simple(seL4_IllegalOperation);
-    if (inv->num_extra < 1)
+    if (inv_truncated(inv))
         return err_simple(seL4_TruncatedMessage);
     cap_t v = inv->extra[0]->cap;
     unsigned lvl = cap_vm_level(v);

@@ -11,7 +11,15 @@ bool fake_level1_pages = true;
 
 void arch_putchar(int c) { putchar(c); }
 void arch_poweroff(int status) { printf("# poweroff(%d)\n", status); exit(status); }
-void arch_panic_halt(void) { printf("# panic\n"); abort(); }
+jmp_buf *fake_panic_jmp;
+/* A test that expects a panic catches it (fake_panic_jmp); any other aborts. */
+void arch_panic_halt(void)
+{
+    printf("# panic\n");
+    if (fake_panic_jmp)
+        longjmp(*fake_panic_jmp, 1);
+    abort();
+}
 void arch_restore_user(struct arch_context *ctx) { (void)ctx; abort(); }
 void arch_context_init(struct arch_context *ctx, word_t pc, word_t sp, word_t arg0)
 {
@@ -32,3 +40,4 @@ void arch_irq_mask(word_t irq) { (void)irq; fake.irq_masks++; }
 void arch_irq_unmask(word_t irq) { (void)irq; fake.irq_unmasks++; }
 bool arch_irq_valid(word_t irq) { return irq >= 1 && irq < ARCH_IRQ_TIMER; }
 void arch_finalise_cap(cap_t cap, bool final) { (void)cap; (void)final; }
+void arch_fpu_release(struct arch_context *ctx) { (void)ctx; }

@@ -1,6 +1,7 @@
 /* What the fake HAL recorded (see fake_hal.c). */
 #pragma once
 
+#include <setjmp.h>
 #include <core/hal.h>
 
 struct fake_hal {
@@ -15,3 +16,6 @@ struct fake_hal {
 };
 
 extern struct fake_hal fake;
+
+/* Set by a test that expects the core to panic: arch_panic_halt jumps here. */
+extern jmp_buf *fake_panic_jmp;

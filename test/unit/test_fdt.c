@@ -260,8 +260,22 @@ static void check_corrupted(const uint8_t *blob, size_t size)
             exercise(p, size);
         }
     }
+    /* The size and offset fields (totalsize, off_dt_struct, off_dt_strings,
+     * size_dt_strings, size_dt_struct) pointing far past the blob must be
+     * refused by fdt_init itself, not only survived. */
+    static const int far_fields[] = { 1, 2, 3, 8, 9 };
+    int refused = 0, tried = 0;
+    for (size_t i = 0; i < ARRAY_SIZE(far_fields); i++) {
+        for (size_t k = 1; k <= 2; k++, tried++) {
+            struct fdt f;
+            memcpy(p, blob, size);
+            put32(p + 4 * far_fields[i], bad[k]);
+            refused += !fdt_init(&f, p, size);
+        }
+    }
     free(p);
-    CHECK(1, "corrupted blobs parsed without out-of-bounds access");
+    CHECK(refused == tried, "fdt_init refuses %d of %d headers whose sizes or offsets point past the blob",
+          refused, tried);
     struct fdt f;
     CHECK(!fdt_init(&f, NULL, 100) && !fdt_init(&f, blob, 39), "NULL and short blobs rejected");
 }

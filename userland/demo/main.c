@@ -128,7 +128,8 @@ static seL4_Word handle_ps(void)
         seL4_SetMR(2, procs[i].state);
         seL4_SetMR(3, w[0]);
         seL4_SetMR(4, w[1]);
-        return 5;
+        seL4_SetMR(5, procs[i].mem);
+        return 6;
     }
     return 0;
 }

@@ -51,6 +51,20 @@ const char *procs_init(seL4_CPtr first_slot, seL4_CPtr pool, seL4_CPtr ep, seL4_
     return NULL;
 }
 
+/* The bytes an object takes from its Untyped (the frames and page tables
+ * the demo makes are all one page). */
+static seL4_Word object_bytes(seL4_Word type, seL4_Word bits)
+{
+    switch (type) {
+    case seL4_UntypedObject: return ((seL4_Word)1 << (bits));
+    case seL4_CapTableObject: return ((seL4_Word)1 << (bits + seL4_SlotBits));
+    case seL4_TCBObject: return ((seL4_Word)1 << (seL4_TCBBits));
+    case seL4_EndpointObject: return ((seL4_Word)1 << (seL4_EndpointBits));
+    case seL4_NotificationObject: return ((seL4_Word)1 << (seL4_NotificationBits));
+    default: return ((seL4_Word)1 << (seL4_PageBits));
+    }
+}
+
 seL4_CPtr proc_alloc(struct proc *p, seL4_Word type, seL4_Word bits)
 {
     seL4_CPtr slot = p->next;
@@ -59,6 +73,7 @@ seL4_CPtr proc_alloc(struct proc *p, seL4_Word type, seL4_Word bits)
         return 0;
     }
     p->next++;
+    p->mem += object_bytes(type, bits);
     return slot;
 }
 
@@ -235,6 +250,7 @@ int proc_start(const char *name, enum proc_role role, seL4_Word prio, seL4_CPtr 
     }
     if (build(id, &procs[id], driver_ep, uart, why) < 0) {
         seL4_CNode_Revoke(ROOT, procs[id].ut, seL4_WordBits);
+        procs[id].mem = 0;
         return -1;
     }
     procs[id].state = PROC_RUNNING;
@@ -247,6 +263,7 @@ void proc_kill(int id)
 
     seL4_TCB_Suspend(p->tcb);
     seL4_CNode_Revoke(ROOT, p->ut, seL4_WordBits);      /* every object of the process */
+    p->mem = 0;
     p->state = PROC_FREE;
 }
 

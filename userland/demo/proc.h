@@ -17,6 +17,7 @@ struct proc {
     enum proc_role role;
     seL4_Word prio;
     seL4_CPtr ut;               /* the process's memory (kept across kills) */
+    seL4_Word mem;              /* bytes of kernel objects made from it (ps) */
     seL4_CPtr base, next;       /* its block of root slots; the next free one */
     seL4_CPtr tcb;
 };

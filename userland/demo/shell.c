@@ -42,7 +42,7 @@ static void cmd_help(void)
         "help          this list",
         "bootinfo      the boot Untypeds: count, RAM bytes, device Untypeds",
         "ps            the processes the root task started",
-        "spawn         start a demo process (prints [tick N] a few times)",
+        "spawn         start a demo process (prints [tick N] until it is killed)",
         "kill NAME     stop a demo process and free its memory",
         "test          run the test suite (as a subsystem with the memory the demo can lend)",
         "bench         run the IPC bench the same way (figures are instructions only under ./keel bench)",
@@ -67,17 +67,22 @@ static void cmd_ps(void)
     static const char *const states[] = {"free", "running", "stopped", "faulted"};
     char name[NAME_MAX_LEN + 1];
 
-    con_printf("ID  NAME            PRIO  STATE\n");
+    seL4_Word total = 0;
+
+    con_printf("ID  NAME            PRIO  STATE     MEMORY\n");
     for (seL4_Word i = 0;; i++) {
         seL4_SetMR(0, i);
         seL4_MessageInfo_t tag = root_call(ROOT_PS, 1);
         if (seL4_MessageInfo_get_label(tag) == 0) {
             break;
         }
-        seL4_Word w[2] = {seL4_GetMR(3), seL4_GetMR(4)}, state = seL4_GetMR(2);
+        seL4_Word w[2] = {seL4_GetMR(3), seL4_GetMR(4)}, state = seL4_GetMR(2), mem = seL4_GetMR(5);
         name_unpack(w, name);
-        con_printf("%-3lu %-15s %4lu  %s\n", seL4_GetMR(0), name, seL4_GetMR(1), state < 4 ? states[state] : "?");
+        con_printf("%-3lu %-15s %4lu  %-8s %4lu KiB\n", seL4_GetMR(0), name, seL4_GetMR(1),
+                   state < 4 ? states[state] : "?", mem >> 10);
+        total += mem;
     }
+    con_printf("processes hold %lu KiB of kernel objects\n", total >> 10);
 }
 
 static void cmd_spawn(void)

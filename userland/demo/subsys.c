@@ -179,6 +179,7 @@ static const char *fixed_caps(struct builder *b)
     TRY(copy_to(b, seL4_CapInitThreadTCB, b->p->tcb), "its TCB");
     TRY(copy_to(b, seL4_CapInitThreadVSpace, b->vspace), "its VSpace");
     TRY(copy_to(b, seL4_CapASIDControl, seL4_CapASIDControl), "ASIDControl");
+    TRY(copy_to(b, seL4_CapDomain, seL4_CapDomain), "the domain capability");
     TRY(copy_to(b, seL4_CapInitThreadASIDPool, seL4_CapInitThreadASIDPool), "the ASID pool");
     TRY(copy_to(b, seL4_CapInitThreadIPCBuffer, b->ipc), "its IPC buffer");
     TRY(move_to(b, seL4_CapBootInfoFrame, b->bootinfo), "its bootinfo frame");

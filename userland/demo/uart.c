@@ -127,10 +127,60 @@ static void on_irq(void)
     drain();
 }
 
-static void serve_write(void)
+/* One serial line shared by several writers, each output on lines of its
+ * own: the unfinished line on the screen (the shell's prompt and what the
+ * user has typed so far) belongs to one client. When another client
+ * writes, that line is parked (a newline ends it on the screen) and, once
+ * the other client has finished its own line, printed again, so the user
+ * goes on typing after the prompt. */
+#define LINE_KEEP 128
+
+struct screen_line {
+    seL4_Word owner;            /* the client's badge */
+    unsigned n;                 /* bytes on the line so far (0: at its start) */
+    char text[LINE_KEEP];
+};
+
+static struct screen_line current, parked;
+
+static void line_out(seL4_Word who, char c)
+{
+    out(c);
+    if (c == '\n') {
+        current.n = 0;
+        return;
+    }
+    current.owner = who;
+    if (current.n < LINE_KEEP) {
+        current.text[current.n] = c;
+    }
+    current.n++;
+}
+
+static void console_write(seL4_Word who, const char *s, seL4_Word len)
+{
+    if (len == 0) {
+        return;
+    }
+    if (current.n > 0 && current.owner != who) {
+        out('\n');
+        parked = current;
+        current.n = 0;
+    }
+    for (seL4_Word i = 0; i < len; i++) {
+        line_out(who, s[i]);
+    }
+    if (current.n == 0 && parked.n > 0) {
+        for (unsigned i = 0; i < parked.n && i < LINE_KEEP; i++) {
+            line_out(parked.owner, parked.text[i]);
+        }
+        parked.n = 0;
+    }
+}
+
+static void serve_write(seL4_Word who)
 {
     seL4_Word len = seL4_GetMR(0), words[DRV_WRITE_MAX / sizeof(seL4_Word)];
-    char *bytes = (char *)words;
 
     if (len > DRV_WRITE_MAX) {
         len = DRV_WRITE_MAX;
@@ -138,9 +188,7 @@ static void serve_write(void)
     for (seL4_Word i = 0; i < (len + sizeof(seL4_Word) - 1) / sizeof(seL4_Word); i++) {
         words[i] = seL4_GetMR(1 + i);   /* before out(): port I/O reuses the MRs */
     }
-    for (seL4_Word i = 0; i < len; i++) {
-        out(bytes[i]);
-    }
+    console_write(who, (const char *)words, len);
 }
 
 /* A getc: answered now if a byte is buffered; otherwise the reply is saved
@@ -158,7 +206,7 @@ static void serve_getc(int *pending)
     seL4_Reply(seL4_MessageInfo_new(0, 0, 0, 1));
 }
 
-static void serve(seL4_MessageInfo_t tag, int *pending)
+static void serve(seL4_MessageInfo_t tag, seL4_Word who, int *pending)
 {
     seL4_Word label = seL4_MessageInfo_get_label(tag);
 
@@ -167,9 +215,10 @@ static void serve(seL4_MessageInfo_t tag, int *pending)
         return;
     }
     if (label == DRV_PUTC) {
-        out((char)seL4_GetMR(0));
+        char c = (char)seL4_GetMR(0);
+        console_write(who, &c, 1);
     } else if (label == DRV_WRITE) {
-        serve_write();
+        serve_write(who);
     }
     seL4_Reply(seL4_MessageInfo_new(0, 0, 0, 0));
 }
@@ -198,7 +247,7 @@ void uart_main(void)
         if (badge & IRQ_BADGE) {
             on_irq();
         } else {
-            serve(tag, &pending);
+            serve(tag, badge, &pending);
         }
         answer_pending(&pending);
     }

@@ -7,7 +7,7 @@
 #include <keel/runtime.h>
 #include <keel/thread.h>
 
-__thread seL4_IPCBuffer *__sel4_ipc_buffer;
+LIBSEL4_THREAD_LOCAL seL4_IPCBuffer *__sel4_ipc_buffer;
 
 static seL4_BootInfo *boot_info;
 
@@ -26,6 +26,17 @@ seL4_BootInfo *seL4_GetBootInfo(void)
 static seL4_Word halt_status(int status)
 {
     return (status >= 0 && status <= 127) ? (seL4_Word)status : 1;
+}
+
+/* libsel4's assertion failure (seL4_Assert, seL4_Fail): report and stop
+ * the machine with a failure status. */
+_Noreturn void __assert_fail(const char *str, const char *file, int line, const char *function)
+{
+    printf("assertion failed: %s (%s:%d, %s)\n", str, file, line, function);
+    keel_DebugHaltStatus(1);
+    for (;;) {
+        seL4_Yield();
+    }
 }
 
 /* A subsystem's root task reports to its parent and stops; the parent

@@ -191,7 +191,7 @@ static const char *slots_hold(seL4_Word start, seL4_Word end, seL4_Uint32 type)
 
 static const char *boot_null_initial_slots(void)
 {
-    static const seL4_CPtr null_slots[] = { seL4_CapNull, seL4_CapIOSpace, 11, 12, 13, 14, 15 };
+    static const seL4_CPtr null_slots[] = { seL4_CapNull, seL4_CapIOSpace, 12, 13, 14, 15 };
     const char *why;
 
     for (unsigned i = 0; i < sizeof(null_slots) / sizeof(null_slots[0]); i++) {
@@ -213,6 +213,7 @@ static const char *boot_initial_caps(void)
         { seL4_CapInitThreadASIDPool, KEEL_CAP_ASID_POOL },
         { seL4_CapBootInfoFrame, KEEL_CAP_FRAME },
         { seL4_CapInitThreadIPCBuffer, KEEL_CAP_FRAME },
+        { seL4_CapDomain, KEEL_CAP_DOMAIN },
     };
     const char *why;
 

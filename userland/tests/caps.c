@@ -200,11 +200,11 @@ void caps_cleanup(void)
     seL4_Error err;
 
     if (pool_cap() != 0 && (err = seL4_CNode_Revoke(ROOT, pool_cap(), ROOT_DEPTH)) != seL4_NoError) {
-        tap_diag("cleanup: revoking the pool gave %s", error_name(err));
+        test_cleanup_fail("revoking the pool gave %s", error_name(err));
     }
     for (seL4_CPtr s = bi->empty.start; next_slot != 0 && s < next_slot; s++) {
         if ((err = seL4_CNode_Delete(ROOT, s, ROOT_DEPTH)) != seL4_NoError) {
-            tap_diag("cleanup: deleting slot %lu gave %s", s, error_name(err));
+            test_cleanup_fail("deleting slot %lu gave %s", s, error_name(err));
         }
     }
     next_slot = 0;

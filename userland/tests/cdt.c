@@ -122,22 +122,23 @@ static const char *cdt_rotate_keeps_place(void)
 
     CHECK(retype_one(parent, seL4_UntypedObject, 8, a) == seL4_NoError &&
           retype_one(parent, seL4_UntypedObject, 8, b) == seL4_NoError, "setup: Retype failed");
-    TRY(expect_ok(seL4_CNode_Rotate(ROOT, a, ROOT_DEPTH, ROOT, b, ROOT_DEPTH, 0, ROOT, a, ROOT_DEPTH, 0),
+    TRY(expect_ok(seL4_CNode_Rotate(ROOT, a, ROOT_DEPTH, 0, ROOT, b, ROOT_DEPTH, 0, ROOT, a, ROOT_DEPTH),
                   "Rotate swapping two child Untypeds"));
     TRY(expect_ok(seL4_CNode_Revoke(ROOT, parent, ROOT_DEPTH), "Revoke of the parent"));
     TRY(expect_type(a, KEEL_CAP_NULL, "the first swapped child"));
     return expect_type(b, KEEL_CAP_NULL, "the second swapped child");
 }
 
-/* A minted Untyped is a child of the original: the original cannot be
- * retyped (a copy exists) until the child is revoked. */
+/* A copy of an Untyped is a child of the original, and (seL4's rule) the
+ * original is full while the copy exists: NotEnoughMemory, 0 bytes left,
+ * until the copy is revoked. */
 static const char *cdt_untyped_copy_child(void)
 {
     seL4_CPtr ut = ut_alloc(8), copy = copy_cap(ut, seL4_AllRights);
 
     CHECK(copy != 0, "setup: Copy of the Untyped failed");
-    TRY(EXPECT_PLAIN_ERROR(retype_one(ut, seL4_EndpointObject, 0, slot_alloc()), seL4_RevokeFirst,
-                           "Retype while a copy exists"));
+    TRY(EXPECT_ERROR(retype_one(ut, seL4_EndpointObject, 0, slot_alloc()), seL4_NotEnoughMemory,
+                     "Retype through the original while a copy exists", 0));
     TRY(expect_ok(seL4_CNode_Revoke(ROOT, ut, ROOT_DEPTH), "Revoke of the original"));
     TRY(expect_type(copy, KEEL_CAP_NULL, "the copy"));
     return expect_whole(ut, 8, "Retype of the whole original after Revoke");
@@ -252,7 +253,7 @@ static const struct test tests[] = {
     { "CDT0007 delete of the original leaves the copy and the object", cdt_delete_original_keeps_copy },
     { "CDT0008 move keeps a capability's place in the tree", cdt_move_keeps_place },
     { "CDT0009 rotate keeps capabilities' places in the tree", cdt_rotate_keeps_place },
-    { "CDT0010 a copy of an Untyped is its child", cdt_untyped_copy_child },
+    { "CDT0010 a copy of an Untyped is its child; the original is full meanwhile", cdt_untyped_copy_child },
     { "CDT0011 delete of a CNode deletes the capabilities in it", cdt_delete_cnode_contents },
     { "CDT0012 delete of a CNode deletes CNodes nested in it", cdt_delete_cnode_chain },
     { "CDT0013 a CNode holding a capability to itself is cleaned up", cdt_cnode_holds_itself },

@@ -380,7 +380,7 @@ static const char *rotate_material(seL4_CPtr *ut, seL4_CPtr *frame)
 
 static seL4_Error rotate(seL4_CPtr dest, seL4_CPtr pivot, seL4_CPtr src)
 {
-    return seL4_CNode_Rotate(ROOT, dest, ROOT_DEPTH, ROOT, pivot, ROOT_DEPTH, 0, ROOT, src, ROOT_DEPTH, 0);
+    return seL4_CNode_Rotate(ROOT, dest, ROOT_DEPTH, 0, ROOT, pivot, ROOT_DEPTH, 0, ROOT, src, ROOT_DEPTH);
 }
 
 static const char *cnode_rotate(void)
@@ -563,11 +563,22 @@ static const char *cnode_one_word(void)
     return EXPECT_PLAIN_ERROR(keel_invoke(ROOT, CNodeDelete, 0, 1), seL4_TruncatedMessage, "Delete with one word");
 }
 
+/* MR0-3 and extra cap 0 of Copy, Mint, Move and Mutate, as libsel4 sends them. */
+static void set_src_dest(seL4_Word dest_index, seL4_Uint8 dest_depth, seL4_CNode src_root, seL4_Word src_index,
+                         seL4_Uint8 src_depth)
+{
+    seL4_SetCap(0, src_root);
+    seL4_SetMR(0, dest_index);
+    seL4_SetMR(1, dest_depth);
+    seL4_SetMR(2, src_index);
+    seL4_SetMR(3, src_depth);
+}
+
 static const char *cnode_copy_four_words(void)
 {
     seL4_CPtr ep = new_endpoint();
 
-    keel_cnode_set_src_dest(slot_alloc(), ROOT_DEPTH, ROOT, ep, ROOT_DEPTH);
+    set_src_dest(slot_alloc(), ROOT_DEPTH, ROOT, ep, ROOT_DEPTH);
     return EXPECT_PLAIN_ERROR(keel_invoke(ROOT, CNodeCopy, 1, 4), seL4_TruncatedMessage, "Copy with four words");
 }
 
@@ -575,7 +586,7 @@ static const char *cnode_mint_five_words(void)
 {
     seL4_CPtr ep = new_endpoint();
 
-    keel_cnode_set_src_dest(slot_alloc(), ROOT_DEPTH, ROOT, ep, ROOT_DEPTH);
+    set_src_dest(slot_alloc(), ROOT_DEPTH, ROOT, ep, ROOT_DEPTH);
     seL4_SetMR(4, seL4_AllRights.words[0]);
     return EXPECT_PLAIN_ERROR(keel_invoke(ROOT, CNodeMint, 1, 5), seL4_TruncatedMessage, "Mint with five words");
 }
@@ -584,7 +595,7 @@ static const char *cnode_copy_no_src_root(void)
 {
     seL4_CPtr ep = new_endpoint();
 
-    keel_cnode_set_src_dest(slot_alloc(), ROOT_DEPTH, ROOT, ep, ROOT_DEPTH);
+    set_src_dest(slot_alloc(), ROOT_DEPTH, ROOT, ep, ROOT_DEPTH);
     seL4_SetMR(4, seL4_AllRights.words[0]);
     return EXPECT_PLAIN_ERROR(keel_invoke(ROOT, CNodeCopy, 0, 5), seL4_TruncatedMessage,
                               "Copy without the source root");

@@ -20,7 +20,7 @@ extern volatile seL4_Word fault_sp;     /* the stubs' stack pointer at the fault
 #define SYSCALL_LEN 4
 #define ILLEGAL_LEN 4
 #define ILLEGAL_NUMBER 2        /* scause: illegal instruction */
-#define READ_FSR 13             /* scause: load page fault */
+#define READ_FSR 5              /* seL4's RISCVLoadAccessFault, for any load fault */
 #define UNMAPPED_PC 0x10000000ul
 __asm__(".text\n"
         ".globl fault_kread\n"

@@ -66,32 +66,66 @@ static const char *fast_call_words_and_badge(void)
     return NULL;
 }
 
-/* Runs once the root has called: r[0] = worker 0's steps at that moment. */
+/* Waits for its notification (w->cap), then notes worker 0's steps at that
+ * moment in r[0], and waits again. */
 static void note_server_steps(worker *w)
 {
+    seL4_Wait(w->cap, NULL);
     w->r[0] = workers[0].steps;
     w->steps++;
     seL4_Wait(w->cap, NULL);
 }
 
+/* The fastpath must leave a Call to the slow path when the server it would
+ * switch to is less urgent than a ready thread. Every other reason to leave
+ * is ruled out first: a primed round trip after the last object invocation
+ * (which makes every thread look up its address space again) leaves the
+ * server's memo current, so only the priority check can stop the switch. */
 static const char *fast_call_low_prio_no_switch(void)
 {
     seL4_CPtr ep = new_endpoint(), ntfn = new_notification();
     START(srv, 0, echo_server, ep, 0);
 
-    /* The server waits in Recv; now it is less urgent than the root and a
-     * ready thread of middle priority, which must run before it. */
     CHECK(seL4_TCB_SetPriority(srv->tcb, seL4_CapInitThreadTCB, PRIO_LO) == seL4_NoError, "SetPriority failed");
     worker *mid = worker_start(1, PRIO_MID, 0, note_server_steps, ntfn, 0);
     CHECK(mid != NULL, "%s", worker_error());
+    seL4_SetMR(0, 1);
+    (void)seL4_Call(ep, msg(3, 1));
+    CHECK(srv->steps == 1 && mid->steps == 0, "priming: server steps %lu, middle thread steps %lu", srv->steps,
+          mid->steps);
+    seL4_Signal(ntfn);                  /* the middle thread is ready now, below the root */
     CHECK(mid->steps == 0, "the middle thread ran before the Call");
     seL4_SetMR(0, 5);
     seL4_MessageInfo_t tag = seL4_Call(ep, msg(3, 1));
-    CHECK(mid->steps == 1 && mid->r[0] == 0, "the middle thread ran %lu times, after %lu server steps",
+    CHECK(mid->steps == 1 && mid->r[0] == 1, "the middle thread ran %lu times, after %lu server steps (want 1)",
           mid->steps, mid->r[0]);
-    CHECK(srv->steps == 1 && seL4_MessageInfo_get_label(tag) == 4 && seL4_GetMR(0) == 6,
+    CHECK(srv->steps == 2 && seL4_MessageInfo_get_label(tag) == 4 && seL4_GetMR(0) == 6,
           "reply: server steps %lu label %lu MR0 %lu", srv->steps, (seL4_Word)seL4_MessageInfo_get_label(tag),
           seL4_GetMR(0));
+    return NULL;
+}
+
+/* The debug kernel counts the system calls the fastpath completes
+ * (keel_DebugFastpathHits): a round trip to a waiting server after a
+ * primed one is exactly two, its Call and the server's ReplyRecv. */
+static const char *fast_hits_counted(void)
+{
+    if (!KEEL_TEST_FASTPATH) {
+        return test_skip("a kernel built with -Dfastpath=false");
+    }
+    seL4_CPtr ep = new_endpoint();
+    START(srv, 0, echo_server, ep, 0);
+
+    seL4_SetMR(0, 1);
+    (void)seL4_Call(ep, msg(3, 1));     /* the server reaches its ReplyRecv */
+    seL4_Word before = keel_DebugFastpathHits();
+    for (int i = 0; i < 3; i++) {
+        seL4_SetMR(0, 1);
+        (void)seL4_Call(ep, msg(3, 1));
+    }
+    seL4_Word hits = keel_DebugFastpathHits() - before;
+    CHECK(srv->steps == 4, "the server answered %lu calls", srv->steps);
+    CHECK(hits == 6, "three round trips took the fastpath %lu times, want 6", hits);
     return NULL;
 }
 
@@ -602,6 +636,7 @@ static const struct test tests[] = {
       fast_blocked_registers_read },
     { "IPC0062 with the partner waiting, a bad cptr, no Write or no Read still fail as the slow path says",
       fast_checks_fail_partner_waiting },
+    { "IPC0065 a round trip to a waiting server takes the fastpath both ways (debug hit counter)", fast_hits_counted },
 };
 
 TEST_SUITE_AFTER_EACH(ipc_fast_suite, tests, vm_cleanup);

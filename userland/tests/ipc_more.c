@@ -48,6 +48,47 @@ static const char *ipc_call_no_grant_inactive(void)
     return NULL;
 }
 
+/* seL4 leaves a Call without Grant or GrantReply Inactive at its Call
+ * instruction: a Resume makes it call again (the server gets a second
+ * message; the caller still never got an answer). The caller here blocks
+ * in its Call before the root receives (ep_receive's side). */
+static const char *ipc_call_no_grant_resume_calls_again(void)
+{
+    seL4_CPtr ep = new_endpoint(), rw = copy_cap(ep, RIGHTS_RW);
+    seL4_Word badge = 0;
+    START(w, 0, caller, rw, 0x77);
+
+    seL4_MessageInfo_t tag = seL4_NBRecv(ep, &badge);
+    CHECK_TAG(tag, 5, 1, "the first Call");
+    TRY(expect_ok(seL4_TCB_Resume(w->tcb), "Resume of the inactive caller"));
+    tag = seL4_NBRecv(ep, &badge);
+    CHECK(seL4_MessageInfo_get_label(tag) == 5 && seL4_GetMR(0) == 0x77 && w->steps == 0,
+          "after Resume: label %lu MR0 %lx steps %lu (the Call was not executed again)",
+          (seL4_Word)seL4_MessageInfo_get_label(tag), seL4_GetMR(0), w->steps);
+    return NULL;
+}
+
+/* The same with the root waiting first (ep_send's side: the caller is the
+ * running thread), and Suspend before Resume. */
+static const char *ipc_call_no_grant_suspend_resume(void)
+{
+    seL4_CPtr ep = new_endpoint(), rw = copy_cap(ep, RIGHTS_RW);
+    seL4_Word badge = 0;
+    worker *w = worker_start(0, PRIO_LO, 0, caller, rw, 0x78);
+
+    CHECK(w != NULL, "%s", worker_error());
+    TRY(expect_ok(root_priority(PRIO_LO - 1), "lowering the root"));
+    seL4_MessageInfo_t tag = seL4_Recv(ep, &badge);
+    CHECK_TAG(tag, 5, 1, "the first Call");
+    TRY(expect_ok(seL4_TCB_Suspend(w->tcb), "Suspend of the inactive caller"));
+    TRY(expect_ok(seL4_TCB_Resume(w->tcb), "Resume"));
+    tag = seL4_Recv(ep, &badge);
+    CHECK(seL4_MessageInfo_get_label(tag) == 5 && seL4_GetMR(0) == 0x78 && w->steps == 0,
+          "after Suspend and Resume: label %lu MR0 %lx steps %lu",
+          (seL4_Word)seL4_MessageInfo_get_label(tag), seL4_GetMR(0), w->steps);
+    return NULL;
+}
+
 static const char *ipc_call_no_grant_no_reply_cap(void)
 {
     seL4_CPtr ep = new_endpoint(), rw = copy_cap(ep, RIGHTS_RW), s = slot_alloc();
@@ -384,6 +425,9 @@ static const struct test tests[] = {
     { "IPC0050 Send with a bad extra cap is a cap fault", ipc_send_bad_extra_cap },
     { "IPC0051 NBSend with a bad extra cap returns without a fault", ipc_nbsend_bad_extra_cap },
     { "IPC0052 a sender without IPC buffer delivers only the register words", ipc_no_buffer_sender },
+    { "IPC0063 Resume of a caller left inactive by a Call without Grant makes it call again",
+      ipc_call_no_grant_resume_calls_again },
+    { "IPC0064 the same after Suspend, with the server waiting first", ipc_call_no_grant_suspend_resume },
 };
 
 TEST_SUITE_AFTER_EACH(ipc_more_suite, tests, workers_cleanup);

@@ -9,6 +9,7 @@
 /* The one registry: add a category's suite here. */
 static const struct test_suite *const suites[] = {
     &boot_suite,
+    &abi_suite,
     &untyped_suite,
     &cnode_suite,
     &cdt_suite,
@@ -19,8 +20,10 @@ static const struct test_suite *const suites[] = {
     &hugepage_suite,
     &devframe_suite,
     &isol_suite,
+    &fpu_suite,
     &irq_suite,
     &stress_suite,
+    &attack_suite,
 };
 
 #define NUM_SUITES (sizeof(suites) / sizeof(suites[0]))
@@ -68,6 +71,35 @@ bool test_cap_withheld(seL4_CPtr slot)
     return test_in_subsystem() && seL4_DebugCapIdentify(slot) == KEEL_CAP_NULL;
 }
 
+/* A cleanup that fails (test_cleanup_fail) fails the test it cleaned up
+ * after: whatever the test left behind that could not be taken back is its
+ * fault, and would otherwise pass silently into the next test. */
+static char cleanup_reason[200];
+
+void test_cleanup_fail(const char *fmt, ...)
+{
+    va_list ap;
+
+    if (cleanup_reason[0] != '\0') {
+        return;                 /* the first failure says the most */
+    }
+    va_start(ap, fmt);
+    vsnprintf(cleanup_reason, sizeof(cleanup_reason), fmt, ap);
+    va_end(ap);
+}
+
+static const char *cleanup_verdict(const char *reason)
+{
+    static char both[200];
+
+    if (cleanup_reason[0] == '\0') {
+        return reason;
+    }
+    snprintf(both, sizeof(both), "cleanup: %s", cleanup_reason);
+    cleanup_reason[0] = '\0';
+    return both;
+}
+
 static unsigned count_tests(void)
 {
     unsigned n = 0;
@@ -89,10 +121,11 @@ int main(void)
                 report(test->name, test_skip(unavailable));
                 continue;
             }
-            report(test->name, test->run());
+            const char *reason = test->run();
             if (suites[s]->after_each != NULL) {
                 suites[s]->after_each();
             }
+            report(test->name, cleanup_verdict(reason));
         }
     }
     tap_diag("%u of %u tests failed", tap_failures(), count_tests());

@@ -7,6 +7,7 @@
  * state ends the QEMU run and fails the suite. Faults come to the root task,
  * which steps the worker past the faulting system call and lets it go on.
  */
+#include <keel/random.h>
 #include "workers.h"
 
 #define FUZZ_RADIX 8
@@ -17,22 +18,12 @@ static seL4_Word rng = (seL4_Word)0x9e3779b97f4a7c15ull;
 
 static seL4_Word next_random(void)
 {
-    rng ^= rng << 13;
-    rng ^= rng >> 7;
-    rng ^= rng << 17;
-    return rng;
+    return keel_random_next(&rng);
 }
 
-/* Mostly small numbers (valid slots, labels, lengths), sometimes any word. */
 static seL4_Word random_arg(void)
 {
-    seL4_Word r = next_random();
-    switch (r & 3) {
-    case 0: return r >> (seL4_WordBits - 8);
-    case 1: return (r >> 8) & 0xfff;
-    case 2: return r >> (seL4_WordBits - 2);
-    default: return r;
-    }
+    return keel_random_arg(&rng);
 }
 
 /* Blocking receives are left out: nothing would ever wake the worker. */

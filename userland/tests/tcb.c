@@ -434,6 +434,176 @@ static const char *tcb_write_resume_runs(void)
     return NULL;
 }
 
+/* ---- a written pc wins over the restart of a system call ---- */
+
+static seL4_CPtr waiting_ep;
+
+/* Blocks in Recv on w->cap, or (w->arg) in a Call the root never answers. */
+static void blocking_waiter(worker *w)
+{
+    if (w->arg)
+        seL4_Call(w->cap, seL4_MessageInfo_new(1, 0, 0, 0));
+    else
+        seL4_Recv(w->cap, NULL);
+    w->steps++;
+}
+
+/* Where the written pc sends the thread. */
+static void written_entry(worker *w)
+{
+    seL4_SetIPCBuffer(w->ipc);
+    w->r[1] = 0xe27;
+    seL4_TCB_Suspend(w->tcb);
+}
+
+static seL4_Word uc_pc(const seL4_UserContext *uc)
+{
+#if defined(__x86_64__)
+    return uc->rip;
+#elif defined(__i386__)
+    return uc->eip;
+#else
+    return uc->pc;
+#endif
+}
+
+/* Returns the pc written: on ia32 the thread start stub, which calls
+ * written_entry with w (cdecl passes arguments on the stack). */
+static seL4_Word point_at_written_entry(seL4_UserContext *uc, worker *w)
+{
+#if defined(__x86_64__)
+    uc->rip = (seL4_Word)written_entry;
+    uc->rdi = (seL4_Word)w;
+#elif defined(__i386__)
+    extern char keel_ia32_thread_start[];      /* calls esi with ebx (cdecl) */
+    uc->eip = (seL4_Word)keel_ia32_thread_start;
+    uc->esi = (seL4_Word)written_entry;
+    uc->ebx = (seL4_Word)w;
+#elif defined(__riscv)
+    uc->pc = (seL4_Word)written_entry;
+    uc->a0 = (seL4_Word)w;
+#else
+    uc->pc = (seL4_Word)written_entry;
+    uc->x0 = (seL4_Word)w;
+#endif
+    return uc_pc(uc);
+}
+
+/* A thread at PRIO_LO blocked in Recv (call 0) or in a Call (call 1). */
+static const char *start_waiter(worker **out, seL4_Word call)
+{
+    waiting_ep = new_endpoint();
+    worker *w = worker_start(0, PRIO_LO, 0, blocking_waiter, waiting_ep, call);
+    CHECK(w != NULL && waiting_ep != 0, "%s", worker_error());
+    TRY(expect_ok(root_priority(PRIO_LO - 1), "lowering the root"));
+    TRY(expect_ok(root_priority(PRIO_ROOT), "raising the root"));
+    if (call) {
+        seL4_Word badge;
+        seL4_MessageInfo_t tag = seL4_NBRecv(waiting_ep, &badge);
+        CHECK_TAG(tag, 1, 0, "the waiter's Call");
+    }
+    *out = w;
+    return NULL;
+}
+
+/* seL4: WriteRegisters sets NextIP to the written FaultIP, so a thread
+ * whose Recv is then cancelled (Suspend, Resume) resumes at the written pc,
+ * not one instruction before it. */
+static const char *tcb_write_blocked_then_restart(void)
+{
+    worker *w;
+    seL4_UserContext uc;
+
+    TRY(start_waiter(&w, 0));
+    TRY(expect_ok(seL4_TCB_ReadRegisters(w->tcb, 0, 0, NUM_CONTEXT_REGS, &uc), "ReadRegisters"));
+    seL4_Word written = point_at_written_entry(&uc, w);
+    TRY(expect_ok(seL4_TCB_WriteRegisters(w->tcb, 0, 0, NUM_CONTEXT_REGS, &uc), "WriteRegisters"));
+    TRY(expect_ok(seL4_TCB_Suspend(w->tcb), "Suspend"));
+    TRY(expect_ok(seL4_TCB_ReadRegisters(w->tcb, 0, 0, NUM_CONTEXT_REGS, &uc), "ReadRegisters again"));
+    CHECK(uc_pc(&uc) == written, "the suspended thread's pc is %lx, the written one %lx", uc_pc(&uc), written);
+    TRY(expect_ok(seL4_TCB_Resume(w->tcb), "Resume"));
+    TRY(expect_ok(root_priority(PRIO_LO - 1), "lowering the root"));
+    CHECK(w->r[1] == 0xe27 && w->steps == 0, "the thread did not run from the written pc (r1 %lx, steps %lu)",
+          w->r[1], w->steps);
+    return NULL;
+}
+
+/* WriteRegisters with resume of a thread waiting for its reply (seL4's
+ * restart() of a BlockedOnReply thread): it runs from the written pc. */
+static const char *tcb_write_resume_caller(void)
+{
+    worker *w;
+    seL4_UserContext uc;
+
+    TRY(start_waiter(&w, 1));
+    TRY(expect_ok(seL4_TCB_ReadRegisters(w->tcb, 0, 0, NUM_CONTEXT_REGS, &uc), "ReadRegisters"));
+    seL4_Word written = point_at_written_entry(&uc, w);
+    TRY(expect_ok(seL4_TCB_WriteRegisters(w->tcb, 1, 0, NUM_CONTEXT_REGS, &uc), "WriteRegisters with resume"));
+    TRY(expect_ok(seL4_TCB_ReadRegisters(w->tcb, 0, 0, NUM_CONTEXT_REGS, &uc), "ReadRegisters again"));
+    CHECK(uc_pc(&uc) == written, "the resumed thread's pc is %lx, the written one %lx", uc_pc(&uc), written);
+    TRY(expect_ok(root_priority(PRIO_LO - 1), "lowering the root"));
+    CHECK(w->r[1] == 0xe27 && w->steps == 0, "the thread did not run from the written pc (r1 %lx, steps %lu)",
+          w->r[1], w->steps);
+    return NULL;
+}
+
+/* seL4's ReadRegisters gives FaultIP: for a thread waiting in a system call,
+ * the address of its syscall instruction; a message then wakes it past it. */
+static const char *tcb_read_blocked_pc(void)
+{
+    worker *w;
+    seL4_UserContext uc, after;
+
+    TRY(start_waiter(&w, 0));
+    TRY(expect_ok(seL4_TCB_ReadRegisters(w->tcb, 0, 0, NUM_CONTEXT_REGS, &uc), "ReadRegisters"));
+    TRY(expect_ok(seL4_TCB_Suspend(w->tcb), "Suspend"));
+    TRY(expect_ok(seL4_TCB_ReadRegisters(w->tcb, 0, 0, NUM_CONTEXT_REGS, &after), "ReadRegisters suspended"));
+    CHECK(uc_pc(&uc) == uc_pc(&after), "blocked pc %lx, after Suspend %lx", uc_pc(&uc), uc_pc(&after));
+#if defined(__x86_64__)
+    const unsigned char *insn = (const unsigned char *)uc_pc(&uc);
+    CHECK(insn[0] == 0x0f && insn[1] == 0x05, "the pc does not point at a syscall instruction");
+#elif defined(__i386__)
+    const unsigned char *insn = (const unsigned char *)uc_pc(&uc);
+    CHECK(insn[0] == 0x0f && insn[1] == 0x34, "the pc does not point at a sysenter instruction");
+#elif defined(__riscv)
+    CHECK(*(const unsigned int *)uc_pc(&uc) == 0x00000073u, "the pc does not point at ecall");
+#else
+    CHECK(*(const unsigned int *)uc_pc(&uc) == 0xd4000001u, "the pc does not point at svc #0");
+#endif
+    return NULL;
+}
+
+/* ---- seL4_DomainSet_Set (one domain, as seL4 without CONFIG_NUM_DOMAINS) ---- */
+
+static const char *domain_set_zero(void)
+{
+    seL4_CPtr t = fresh_tcb();
+
+    CHECK(t != 0, "no TCB");
+    TRY(expect_ok(seL4_DomainSet_Set(seL4_CapDomain, 0, t), "DomainSet_Set of a new TCB to domain 0"));
+    return expect_ok(seL4_DomainSet_Set(seL4_CapDomain, 0, seL4_CapInitThreadTCB), "DomainSet_Set of the root");
+}
+
+static const char *domain_set_bad(void)
+{
+    seL4_CPtr t = fresh_tcb(), ep = new_endpoint();
+
+    CHECK(t != 0 && ep != 0, "no objects");
+    TRY(EXPECT_ERROR(seL4_DomainSet_Set(seL4_CapDomain, 1, t), seL4_InvalidArgument, "domain 1", 0));
+    TRY(EXPECT_ERROR(seL4_DomainSet_Set(seL4_CapDomain, 255, t), seL4_InvalidArgument, "domain 255", 0));
+    TRY(EXPECT_ERROR(seL4_DomainSet_Set(seL4_CapDomain, 0, ep), seL4_InvalidArgument, "an endpoint", 1));
+    seL4_SetCap(0, t);
+    TRY(EXPECT_PLAIN_ERROR(keel_invoke(seL4_CapDomain, DomainSetSet, 1, 0), seL4_TruncatedMessage,
+                           "no domain argument"));
+    seL4_SetMR(0, 0);
+    TRY(EXPECT_PLAIN_ERROR(keel_invoke(seL4_CapDomain, DomainSetSet, 0, 1), seL4_TruncatedMessage,
+                           "no TCB capability"));
+    seL4_SetMR(0, 0);
+    seL4_SetCap(0, t);
+    return EXPECT_PLAIN_ERROR(keel_invoke(seL4_CapDomain, TCBSuspend, 1, 1), seL4_IllegalOperation,
+                              "another label on the domain capability");
+}
+
 static const char *tcb_read_suspends(void)
 {
     worker *w = worker_start(0, PRIO_ROOT, 0, count_and_yield, 0, 0);
@@ -549,6 +719,15 @@ static const struct test tests[] = {
     { "TCB0038 CopyRegisters from a non-TCB is InvalidCapability 1", tcb_copy_bad_source },
     { "TCB0039 SetTLSBase sets the TLS register", tcb_set_tls_base },
     { "TCB0040 SetTLSBase without an argument is TruncatedMessage", tcb_set_tls_truncated },
+    { "TCB0041 WriteRegisters of a thread in Recv, then Suspend and Resume: it runs at the written pc",
+      tcb_write_blocked_then_restart },
+    { "TCB0042 WriteRegisters with resume of a thread waiting for a reply runs it at the written pc",
+      tcb_write_resume_caller },
+    { "TCB0043 ReadRegisters of a thread waiting in Recv gives its syscall instruction's address",
+      tcb_read_blocked_pc },
+    { "TCB0044 DomainSet_Set through seL4_CapDomain puts a thread in domain 0", domain_set_zero },
+    { "TCB0045 DomainSet_Set: domain >= 1 InvalidArgument 0, non-TCB 1, Truncated, other labels Illegal",
+      domain_set_bad },
 };
 
 TEST_SUITE_AFTER_EACH(tcb_suite, tests, workers_cleanup);

@@ -55,6 +55,10 @@ bool test_in_subsystem(void);
  * IRQControl and IOPortControl cannot be copied to a subsystem. */
 bool test_cap_withheld(seL4_CPtr slot);
 
+/* Called by an after-each hook whose cleanup failed: the test it cleaned
+ * up after is reported as failed, with this reason. */
+void test_cleanup_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 /* Skip the current test (TAP "# SKIP"), saying why: return its result. */
 const char *test_skip(const char *why);
 
@@ -68,12 +72,14 @@ const char *test_skip(const char *why);
 
 /* The suites, one per category file. */
 extern const struct test_suite boot_suite;
+extern const struct test_suite abi_suite;
 extern const struct test_suite untyped_suite;
 extern const struct test_suite cnode_suite;
 extern const struct test_suite cdt_suite;
 extern const struct test_suite revoke_suite;
 extern const struct test_suite tcb_suite, ipc_suite, ipc_more_suite, ipc_fast_suite, ntfn_suite, bind_suite, sched_suite, fault_suite;
-extern const struct test_suite vspace_suite, frame_suite, isol_suite;
+extern const struct test_suite vspace_suite, frame_suite, isol_suite, fpu_suite;
 extern const struct test_suite hugepage_suite, devframe_suite;
 extern const struct test_suite stress_suite;
 extern const struct test_suite irq_suite;
+extern const struct test_suite attack_suite;

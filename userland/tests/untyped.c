@@ -358,16 +358,39 @@ static const char *untyped_cycles(void)
     return NULL;
 }
 
-/* Keel refuses retype through an Untyped capability that has a copy. */
-static const char *untyped_copy_revoke_first(void)
+/* seL4's rule for copies: the copy allocates (from the source's free index,
+ * here 0: one whole-size object fits), the source is full from then on. */
+static const char *untyped_copy_allocates(void)
 {
     seL4_CPtr ut = ut_alloc(SMALL), copy = copy_cap(ut, seL4_AllRights);
 
     CHECK(copy != 0, "setup: Copy of a childless Untyped failed");
-    TRY(EXPECT_PLAIN_ERROR(retype_one(copy, seL4_EndpointObject, 0, slot_alloc()), seL4_RevokeFirst,
-                           "Retype through the copy"));
-    return EXPECT_PLAIN_ERROR(retype_one(ut, seL4_EndpointObject, 0, slot_alloc()), seL4_RevokeFirst,
-                              "Retype through the original");
+    TRY(expect_ok(retype_one(copy, seL4_UntypedObject, SMALL, slot_alloc()), "whole-size Retype through the copy"));
+    return EXPECT_ERROR(retype_one(ut, seL4_EndpointObject, 0, slot_alloc()), seL4_NotEnoughMemory,
+                        "Retype through the source", 0);
+}
+
+/* Of a chain of copies only the newest allocates. */
+static const char *untyped_newest_copy_allocates(void)
+{
+    seL4_CPtr ut = ut_alloc(SMALL), c1 = copy_cap(ut, seL4_AllRights), c2 = copy_cap(c1, seL4_AllRights);
+
+    CHECK(c1 != 0 && c2 != 0, "setup: Copy of a copy failed");
+    TRY(EXPECT_ERROR(retype_one(c1, seL4_EndpointObject, 0, slot_alloc()), seL4_NotEnoughMemory,
+                     "Retype through the first copy", 0));
+    TRY(EXPECT_ERROR(retype_one(ut, seL4_EndpointObject, 0, slot_alloc()), seL4_NotEnoughMemory,
+                     "Retype through the source", 0));
+    return expect_ok(retype_one(c2, seL4_EndpointObject, 0, slot_alloc()), "Retype through the newest copy");
+}
+
+/* An Untyped with children cannot be copied (seL4: RevokeFirst). */
+static const char *untyped_copy_with_children(void)
+{
+    seL4_CPtr ut = ut_alloc(SMALL), slot = slot_alloc();
+
+    TRY(expect_ok(retype_one(ut, seL4_EndpointObject, 0, slot_alloc()), "setup: Retype"));
+    return EXPECT_PLAIN_ERROR(seL4_CNode_Copy(ROOT, slot, ROOT_DEPTH, ROOT, ut, ROOT_DEPTH, seL4_AllRights),
+                              seL4_RevokeFirst, "Copy of an Untyped with a child");
 }
 
 /* ---- message errors ---- */
@@ -526,6 +549,8 @@ static const char *untyped_through_whole_child(void)
 }
 
 static const struct test tests[] = {
+    /* UNTYPED0034 (retype through a copy was RevokeFirst) is retired:
+     * Keel follows seL4's rule for copies now (UNTYPED0043-0045). */
     { "UNTYPED0001 retype one endpoint", untyped_one_endpoint },
     { "UNTYPED0002 retype one object of every type", untyped_every_type },
     { "UNTYPED0003 retype 256 endpoints in one call", untyped_fan_out },
@@ -559,7 +584,6 @@ static const struct test tests[] = {
     { "UNTYPED0031 with children the free index only grows", untyped_no_reset_with_children },
     { "UNTYPED0032 all children deleted: retype starts from the beginning", untyped_children_deleted },
     { "UNTYPED0033 create and revoke cycles give back the whole Untyped", untyped_cycles },
-    { "UNTYPED0034 retype through an Untyped with a copy is RevokeFirst", untyped_copy_revoke_first },
     { "UNTYPED0035 five message words is TruncatedMessage", untyped_truncated },
     { "UNTYPED0036 no root capability is TruncatedMessage", untyped_no_root },
     { "UNTYPED0037 a CNode label on an Untyped is IllegalOperation", untyped_wrong_label },
@@ -568,6 +592,9 @@ static const struct test tests[] = {
     { "UNTYPED0040 all memory used up, refused, revoked and whole again", untyped_all_memory },
     { "UNTYPED0041 a whole-size child Untyped leaves its parent full", untyped_whole_child },
     { "UNTYPED0042 retype through a whole-size child Untyped", untyped_through_whole_child },
+    { "UNTYPED0043 a copy of an Untyped allocates; its source is full", untyped_copy_allocates },
+    { "UNTYPED0044 of a chain of copies only the newest allocates", untyped_newest_copy_allocates },
+    { "UNTYPED0045 an Untyped with children cannot be copied", untyped_copy_with_children },
 };
 
 TEST_SUITE_AFTER_EACH(untyped_suite, tests, caps_cleanup);

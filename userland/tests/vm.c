@@ -141,6 +141,9 @@ static void body(vm_thread *t)
     case OP_ISOL:
         isol_loop(t);
         break;
+    case OP_FN:
+        ((void (*)(vm_thread *))t->value)(t);
+        break;
     case OP_MOVE:
         t->r[2] = seL4_TCB_SetSpace(t->tcb, t->fault_cap, ROOT, 0, t->value, 0);
         t->r[0] = read_word(t->addr);
@@ -387,9 +390,15 @@ const char *device_frame_at(seL4_Word paddr, seL4_CPtr *frame)
 
 void vm_cleanup(void)
 {
-    seL4_TCB_SetPriority(seL4_CapInitThreadTCB, seL4_CapInitThreadTCB, seL4_MaxPrio);
+    seL4_Error err;
+
+    if ((err = seL4_TCB_SetPriority(seL4_CapInitThreadTCB, seL4_CapInitThreadTCB, seL4_MaxPrio)) != seL4_NoError) {
+        test_cleanup_fail("the root's priority back to the maximum gave %s", error_name(err));
+    }
     if (big_parent != 0) {
-        seL4_CNode_Revoke(ROOT, big_parent, ROOT_DEPTH);
+        if ((err = seL4_CNode_Revoke(ROOT, big_parent, ROOT_DEPTH)) != seL4_NoError) {
+            test_cleanup_fail("revoking the big Untyped gave %s", error_name(err));
+        }
         big_parent = 0;
     }
     caps_cleanup();

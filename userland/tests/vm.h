@@ -33,10 +33,12 @@ typedef seL4_RISCV_Page_GetAddress_t page_get_address_t;
 #define asid_assign seL4_RISCV_ASIDPool_Assign
 #define KERNEL_WINDOW 0xffffffc000000000ul     /* physical 0 in the kernel's window */
 #define KERNEL_IMAGE 0xffffffc080200000ul      /* the kernel's code */
-#define FSR_READ 13ul                           /* scause: load page fault */
-#define FSR_READ_DENIED 13ul
-#define FSR_WRITE_DENIED 15ul                   /* store page fault */
-#define FSR_EXEC_DENIED 12ul                    /* instruction page fault */
+/* seL4 on RISC-V reports every load, store or fetch fault (page or access
+ * fault) as the access-fault cause: 5, 7 or 1. */
+#define FSR_READ 5ul                            /* RISCVLoadAccessFault */
+#define FSR_READ_DENIED 5ul
+#define FSR_WRITE_DENIED 7ul                    /* RISCVStoreAccessFault */
+#define FSR_EXEC_DENIED 1ul                     /* RISCVInstructionAccessFault */
 #define ROOT_TABLE_BITS 30                      /* what a missing root entry leaves to look up */
 #elif TEST_X86
 #define VM_FRAME_OBJECT seL4_X86_4K
@@ -156,7 +158,7 @@ seL4_CPtr new_vspace_in(seL4_CPtr pool);
  * read addr and Call endpoint `value` with it in MR0, then read the
  * address the reply's MR0 names, until it names 0; OP_MOVE: TCB_SetSpace
  * on itself to the VSpace root `value` (r[2] the error), then read addr. */
-enum vm_op { OP_READ = 1, OP_WRITE, OP_EXEC, OP_ISOL, OP_MOVE };
+enum vm_op { OP_READ = 1, OP_WRITE, OP_EXEC, OP_ISOL, OP_MOVE, OP_FN /* value: void fn(vm_thread *) */ };
 
 typedef struct vm_thread vm_thread;
 struct vm_thread {

@@ -242,11 +242,11 @@ static const char *vspace_page_truncated(void)
     seL4_SetCap(0, VSPACE);
     seL4_SetMR(0, VM_BASE);
     seL4_SetMR(1, RIGHTS_ALL.words[0]);
-    TRY(EXPECT_PLAIN_ERROR(keel_invoke(f, KeelPageMap, 1, 2), seL4_TruncatedMessage, "Page_Map with 2 words"));
+    TRY(EXPECT_PLAIN_ERROR(keel_invoke(f, KEEL_LABEL_PAGE_MAP, 1, 2), seL4_TruncatedMessage, "Page_Map with 2 words"));
     seL4_SetMR(0, VM_BASE);
     seL4_SetMR(1, RIGHTS_ALL.words[0]);
     seL4_SetMR(2, 0);
-    return EXPECT_PLAIN_ERROR(keel_invoke(f, KeelPageMap, 0, 3), seL4_TruncatedMessage, "Page_Map with no VSpace cap");
+    return EXPECT_PLAIN_ERROR(keel_invoke(f, KEEL_LABEL_PAGE_MAP, 0, 3), seL4_TruncatedMessage, "Page_Map with no VSpace cap");
 }
 
 static const char *vspace_pt_unmap_copy(void)

@@ -65,6 +65,9 @@ worker *worker_create(int i, seL4_Word prio, seL4_CPtr fault_ep, worker_fn fn, s
     if ((err = seL4_TCB_SetPriority(w->tcb, seL4_CapInitThreadTCB, prio)) != seL4_NoError) {
         return fail("SetPriority", err);
     }
+    char name[16];
+    snprintf(name, sizeof(name), "worker%d", i);
+    seL4_DebugNameThread(w->tcb, name);     /* kernel fault reports name it */
     memset(&uc, 0, sizeof(uc));
     keel_arch_init_context(&uc, (seL4_Word)trampoline, (seL4_Word)(stacks[i] + STACK_SIZE), (seL4_Word)w,
                            keel_tls_init(w->tls, sizeof(w->tls)));
@@ -110,7 +113,11 @@ seL4_CPtr mint_cap(seL4_CPtr src, seL4_CapRights_t rights, seL4_Word badge)
 /* Above every worker first, so that none runs while its objects go. */
 void workers_cleanup(void)
 {
-    root_priority(seL4_MaxPrio);
+    seL4_Error err = root_priority(seL4_MaxPrio);
+
+    if (err != seL4_NoError) {
+        test_cleanup_fail("the root's priority back to the maximum gave %s", error_name(err));
+    }
     caps_cleanup();
 }
 

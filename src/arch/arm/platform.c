@@ -40,19 +40,17 @@ static _Noreturn void stop(void)
         arm_wait_for_interrupt();
 }
 
+/* Semihosting carries the status (QEMU with -semihosting); without it the
+ * call traps and comes back here through panic(), and PSCI powers off with
+ * no status to give. */
 _Noreturn void arch_poweroff(int status)
 {
-    /* A trap during the semihosting call (no -semihosting) comes back here
-     * through panic(): stop rather than loop. */
-    if (powering_off)
-        stop();
-    powering_off = true;
-    if (status != 0) {
+    if (!powering_off) {
         static word_t block[2];
+        powering_off = true;
         block[0] = ADP_STOPPED_APP_EXIT;
-        block[1] = (word_t)status;
+        block[1] = (word_t)qemu_exit_status(status);
         arm_semihost_call(ARM_SEMIHOST_EXIT, block);
-        stop();
     }
     arm_psci_call(psci_smc, PSCI_SYSTEM_OFF, 0, 0, 0);
     stop();

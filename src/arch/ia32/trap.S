@@ -45,7 +45,10 @@ x86_trap_common:
     movl %ebx, CTX_EFLAGS(%eax)
     movl 20(%esp), %ebx
     movl %ebx, CTX_ESP(%eax)
+    cmpb $0, x86_fpu_off                /* CR0.TS set: the image is current */
+    jne 1f
     fxsave CTX_FPU(%eax)
+1:
     movl (%esp), %ecx                   /* vector */
     movl 4(%esp), %edx                  /* error code */
     movl $x86_kernel_stack_top, %esp
@@ -94,7 +97,10 @@ x86_sysenter_entry:
     popl %ecx
     orl $EFLAGS_IF, %ecx                /* user mode always runs with IF */
     movl %ecx, CTX_EFLAGS(%eax)
+    cmpb $0, x86_fpu_off                /* CR0.TS set: the image is current */
+    jne 1f
     fxsave CTX_FPU(%eax)
+1:
     movl $x86_kernel_stack_top, %esp
     cld
     xorl %ebp, %ebp
@@ -132,7 +138,6 @@ x86_sysenter_entry:
     .globl x86_sysexit_to_user
 x86_sysexit_to_user:
     movl 4(%esp), %eax
-    fxrstor CTX_FPU(%eax)
     movl CTX_EFLAGS(%eax), %ecx
     andl $~EFLAGS_IF, %ecx
     pushl %ecx
@@ -194,6 +199,9 @@ x86_idle_end:
 
 /* ---- the kernel stack ---- */
     .bss
+    .globl x86_fpu_off
+x86_fpu_off:                            /* CR0.TS is set (src/arch/x86/trap.c) */
+    .byte 0
     .balign 16
     .globl x86_kernel_stack, x86_kernel_stack_top
 x86_kernel_stack:

@@ -90,11 +90,6 @@ static bool user_state_ok(const struct arch_context *ctx)
     return ctx->regs[REG_PC] < ARCH_USER_TOP;
 }
 
-static void fpu_load(struct arch_context *ctx)
-{
-    __asm__ volatile("fxrstor %0" : : "m"(*(const uint8_t(*)[ARCH_FPU_SIZE])ctx->fpu));
-}
-
 /* The per-thread state a return to user mode must (re)establish whatever
  * user mode did before: sane eflags, and the TLS descriptors of this
  * thread (the selectors themselves are reloaded by the exit code). */
@@ -112,7 +107,7 @@ _Noreturn void arch_restore_user(struct arch_context *ctx)
     if (!ctx)
         x86_idle_loop();
     user_state_load(ctx);
-    fpu_load(ctx);
+    x86_fpu_load(ctx);
     x86_return_to_user(ctx);
 }
 
@@ -123,5 +118,6 @@ _Noreturn void arch_fastpath_exit(struct arch_context *ctx)
     if (!ia32_has_sysenter || !user_state_ok(ctx))
         arch_restore_user(ctx);
     user_state_load(ctx);
-    x86_sysexit_to_user(ctx);           /* restores the FPU state itself */
+    x86_fpu_load(ctx);
+    x86_sysexit_to_user(ctx);
 }

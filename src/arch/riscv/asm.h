@@ -27,6 +27,11 @@
 #define SSTATUS_SPP             (1 << 8)        /* trap came from S-mode / sret to S */
 #define SSTATUS_FS              (3 << 13)       /* FPU state; 0 = off, FP insns trap */
 #define SSTATUS_SUM             (1 << 18)       /* S-mode may touch U pages */
+#define SSTATUS_FS_DIRTY        (3 << 13)       /* FS = Dirty: FP instructions run */
+
+/* struct arch_fpu_state (arch/regs.h). */
+#define FPU_F(n)                ((n) * 8)
+#define FPU_FCSR                (32 * 8)
 
 /* sie / sip bits. */
 #define SIE_STIE                (1 << 5)        /* supervisor timer interrupt */

@@ -162,6 +162,11 @@
  * unless they already are (the memo is current: checked before); the
  * invariant checker runs in checking builds; then the fast exit. */
 .macro switch_to_s4
+#ifdef KEEL_DEBUG_SYSCALLS
+    ld t1, fastpath_hits                /* the tests' proof that the fast case ran */
+    addi t1, t1, 1
+    sd t1, fastpath_hits, t2
+#endif
     sd s4, cur_thread, t1
     ld t1, ASM_TCB_VSPACE_ROOT(s4)
     ld t2, ASM_TCB_VSPACE_ASID(s4)
@@ -220,6 +225,7 @@ riscv_fastpath_call:
     sw t1, ASM_TCB_STATE_U32(s4)
     li t1, ASM_THREAD_BLOCKED_REPLY
     sw t1, ASM_TCB_STATE_U32(s0)
+    sb zero, ASM_TCB_PC_EXACT_U8(s0)                        /* core_syscall */
 
     /* setup_caller_cap: a reply capability to s0 in s4's caller slot, put
      * on the CDT right after s0's reply master (cdt_link_after, neither
@@ -322,6 +328,7 @@ riscv_fastpath_reply_recv:
     sb t1, ASM_TCB_CAN_GRANT_U8(s0)
     li t1, ASM_THREAD_BLOCKED_RECV
     sw t1, ASM_TCB_STATE_U32(s0)
+    sb zero, ASM_TCB_PC_EXACT_U8(s0)                        /* core_syscall */
     sd s3, ASM_TCB_BLOCKED_ON(s0)
     sd zero, ASM_TCB_EP_NEXT(s0)
     ld t1, ASM_EP_HEAD(s3)

@@ -7,8 +7,7 @@
 #include <drivers/ns16550.h>
 #include "riscv.h"
 
-#define FINISHER_PASS   0x5555          /* QEMU exits with status 0 */
-#define FINISHER_FAIL   0x3333          /* QEMU exits with status (value >> 16) */
+#define FINISHER_EXIT   0x3333          /* QEMU exits with status (value >> 16) */
 
 static struct ns16550 uart = {
     .read = ns16550_mmio_read,
@@ -39,10 +38,8 @@ void riscv_power_init(paddr_t base)
 
 _Noreturn void arch_poweroff(int status)
 {
-    if (finisher) {
-        uint32_t code = (uint32_t)status & 0xffff;
-        *finisher = status == 0 ? FINISHER_PASS : FINISHER_FAIL | code << 16;
-    }
+    if (finisher)
+        *finisher = FINISHER_EXIT | (uint32_t)qemu_exit_status(status) << 16;
     /* No finisher (not QEMU): SBI system reset can still power off, though
      * OpenSBI v1.1 reports every reason as a clean exit. */
     sbi_shutdown(status != 0);

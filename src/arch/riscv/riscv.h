@@ -34,6 +34,10 @@ void sbi_legacy_putchar(int c);
 void sbi_set_timer(uint64_t when);
 _Noreturn void sbi_shutdown(bool failure);
 
+/* The lazy FPU (fpu.c): an illegal instruction with FS = Off from a thread
+ * that may use the FPU gives it the FP registers (true: run it again). */
+bool riscv_fpu_trap(struct arch_context *ctx);
+
 /* Platform devices found in the device tree (boot.c). */
 void riscv_console_init(paddr_t uart);
 void riscv_timer_init(uint64_t timebase_hz);

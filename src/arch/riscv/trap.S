@@ -20,6 +20,18 @@
     .endr
 .endm
 
+/* FS for the thread in a0: on (Dirty) if the FP registers hold its state
+ * (core/fpu_lazy.c's fpu_owner), Off otherwise, so that its first FP
+ * instruction traps and fetches its state. Uses t0, t1. */
+.macro set_user_fs
+    ld t0, fpu_owner
+    li t1, SSTATUS_FS
+    csrc sstatus, t1
+    bne t0, a0, 1f
+    csrs sstatus, t1
+1:
+.endm
+
 .macro load_user_regs
     .irp n, 1,2,3,4,5,6,7,8,9,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
     ld x\n, CTX_REG(\n)(a0)
@@ -107,6 +119,7 @@ arch_restore_user:
     csrc sstatus, t0
     li t0, SSTATUS_SPIE
     csrs sstatus, t0
+    set_user_fs
     load_user_regs
     ld a0, CTX_A0(a0)
     sret
@@ -114,12 +127,13 @@ arch_restore_user:
 /* arch_fastpath_exit(ctx): the way back after the IPC fastpath switched
  * threads. ctx's thread entered through ecall and this entry came from
  * U-mode too, so sstatus already says what sret needs (SPP = 0, SPIE = 1,
- * SIE = 0): only sepc and the registers are loaded. */
+ * SIE = 0): only sepc, FS and the registers are loaded. */
     .globl arch_fastpath_exit
 arch_fastpath_exit:
     csrw sscratch, a0
     ld t0, CTX_PC(a0)
     csrw sepc, t0
+    set_user_fs
     load_user_regs
     ld a0, CTX_A0(a0)
     sret

@@ -59,13 +59,21 @@ static struct arch_context *user_exception(word_t cause, word_t stval)
         .kind = USER_FAULT_EXCEPTION, .addr = stval, .code = cause, .subcode = 0,
         .cause = exception_name(cause),
     };
+    /* seL4 (handleVMFault) reports a page fault and an access fault alike,
+     * with the access-fault cause as the FSR: 1 fetch, 5 load, 7 store. */
     switch (cause) {
     case EXC_INSN_PAGE: case EXC_INSN_ACCESS:
-        f.instruction = true;
-        /* fall through */
-    case EXC_LOAD_PAGE: case EXC_STORE_PAGE: case EXC_LOAD_ACCESS: case EXC_STORE_ACCESS:
         f.kind = USER_FAULT_VM;
-        f.subcode = 0;
+        f.instruction = true;
+        f.code = EXC_INSN_ACCESS;
+        break;
+    case EXC_LOAD_PAGE: case EXC_LOAD_ACCESS:
+        f.kind = USER_FAULT_VM;
+        f.code = EXC_LOAD_ACCESS;
+        break;
+    case EXC_STORE_PAGE: case EXC_STORE_ACCESS:
+        f.kind = USER_FAULT_VM;
+        f.code = EXC_STORE_ACCESS;
         break;
     default:
         break;
@@ -85,6 +93,8 @@ struct arch_context *riscv_trap_user(struct arch_context *ctx)
               cause, ctx->regs[REG_PC], csr_read(stval));
     if (cause & SCAUSE_INTERRUPT)
         return core_interrupt();
+    if (cause == EXC_ILLEGAL_INSN && riscv_fpu_trap(ctx))
+        return ctx;
     return user_exception(cause, csr_read(stval));
 }
 

@@ -53,7 +53,7 @@ static int port_control_issue(struct invocation *inv)
 {
     if (inv->label != X86IOPortControlIssue)
         return err_simple(seL4_IllegalOperation);
-    if (inv->length < 4 || inv->num_extra < 1)
+    if (inv_truncated(inv))
         return err_simple(seL4_TruncatedMessage);
     word_t first = inv_arg(inv, 0) & 0xffff, last = inv_arg(inv, 1) & 0xffff;
     if (last < first)
@@ -96,7 +96,7 @@ static int io_port_invoke(struct invocation *inv)
     static const unsigned sizes[] = { 1, 2, 4, 1, 2, 4 };
     if (inv->label < X86IOPortIn8 || inv->label > X86IOPortOut32)
         return err_simple(seL4_IllegalOperation);
-    if (inv->length < 1)
+    if (inv_truncated(inv))
         return err_simple(seL4_TruncatedMessage);
     bool out = inv->label >= X86IOPortOut8;
     unsigned size = sizes[inv->label - X86IOPortIn8];
@@ -107,23 +107,25 @@ static int io_port_invoke(struct invocation *inv)
         inv_set_reply(inv, 0, port_in(port, size));
         return EXC_NONE;
     }
-    if (inv->length < 2)
-        return err_simple(seL4_TruncatedMessage);
     port_out(port, size, inv_arg(inv, 1));
     return EXC_NONE;
 }
 
 /* GetIOAPIC: MR0 index, MR1 depth, MR2 ioapic, MR3 pin, MR4 level, MR5
- * polarity, MR6 vector, extra cap 0 root. The IRQ is the pin; the vector is
- * the kernel's (VEC_IRQ_BASE + pin), so MR6 is not used (docs/api.md). */
+ * polarity, MR6 vector, extra cap 0 root. The IRQ is the pin; its
+ * interrupts arrive on CPU vector VEC_IRQ_BASE + vector (irq_vector.c).
+ * As in seL4 the vector is range-checked first; one another pin is on is
+ * RevokeFirst. */
 static int irq_control_get_ioapic(struct invocation *inv)
 {
     if (inv->label != X86IRQIssueIRQHandlerIOAPIC)
         return err_simple(seL4_IllegalOperation);
-    if (inv->length < 7 || inv->num_extra < 1)
+    if (inv_truncated(inv))
         return err_simple(seL4_TruncatedMessage);
     word_t ioapic = inv_arg(inv, 2), pin = inv_arg(inv, 3);
-    word_t level = inv_arg(inv, 4), polarity = inv_arg(inv, 5);
+    word_t level = inv_arg(inv, 4), polarity = inv_arg(inv, 5), vector = inv_arg(inv, 6);
+    if (vector > x86_irq_vector_max())
+        return err_range(0, x86_irq_vector_max());
     if (ioapic != 0)
         return err_range(0, 0);
     if (!arch_irq_valid(pin))
@@ -136,7 +138,10 @@ static int irq_control_get_ioapic(struct invocation *inv)
         return err_invalid_argument(4);
     if (polarity > 1)
         return err_invalid_argument(5);
+    if (x86_irq_vector_taken(vector, pin))
+        return err_simple(seL4_RevokeFirst);
     ioapic_set_mode((unsigned)pin, level, polarity);
+    x86_irq_route(pin, vector);
     irq_issue_handler(pin, inv->slot, dest);
     return EXC_NONE;
 }

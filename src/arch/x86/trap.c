@@ -7,10 +7,12 @@
 #include "x86.h"
 
 #define PF_ERR_FETCH    (1u << 4)
+#define PF_ERR_FSR_MASK 0x1fu
 #define FXSAVE_FCW      0               /* byte offsets in the FXSAVE image */
 #define FXSAVE_MXCSR    24
 #define FCW_DEFAULT     0x037f          /* x87: all exceptions masked, 64-bit precision */
 #define MXCSR_DEFAULT   0x1f80          /* SSE: all exceptions masked */
+#define X86_CR0_TS      0x8ul           /* FP/SSE instructions raise #NM */
 #define FLAGS_IF        0x200           /* rflags and eflags alike */
 #define FLAGS_FIXED     0x2             /* the reserved bit 1 */
 
@@ -36,7 +38,7 @@ _Noreturn void x86_user_exception(word_t vector, word_t error)
     if (vector == VEC_PF) {
         f.kind = USER_FAULT_VM;
         f.addr = x86_read_cr2();
-        f.code = error;
+        f.code = error & PF_ERR_FSR_MASK;   /* seL4's FSR field is 5 bits: P, W, U, RSVD, I */
         f.subcode = 0;
         f.instruction = (error & PF_ERR_FETCH) != 0;
     }
@@ -49,7 +51,7 @@ static _Noreturn void x86_interrupt(word_t vector)
     if (vector == VEC_TIMER)
         x86_active_irq = ARCH_IRQ_TIMER;
     else if (vector >= VEC_IRQ_BASE && vector < VEC_IRQ_BASE + ARCH_IRQ_TIMER)
-        x86_active_irq = vector - VEC_IRQ_BASE;
+        x86_active_irq = x86_vector_irq(vector - VEC_IRQ_BASE);
     else {
         x86_active_irq = ARCH_IRQ_NONE;
         arch_irq_ack(ARCH_IRQ_NONE);    /* a vector nobody programmed: just EOI it */
@@ -108,6 +110,38 @@ static void x86_fpu_init_image(uint8_t *fpu)
 
 /* The segment selectors are not part of the context: every return to user
  * mode uses the port's fixed user selectors. */
+/* Every context starts from arch_context_init(), with valid FPU control
+ * words, and afterwards only fxsave writes the image: it can be restored as
+ * it is. A thread with seL4_TCBFlag_fpuDisabled runs with CR0.TS set, so
+ * its FP/SSE instructions raise #NM, its UserException 7; while TS is set
+ * the entries skip fxsave (it would fault; the thread cannot have changed
+ * its registers). x86_64's trap.S has the same for sysretq
+ * (x86_fpu_load_rdi). */
+void x86_fpu_load(struct arch_context *ctx)
+{
+    if (x86_fpu_off) {
+        __asm__ volatile("clts");
+        x86_fpu_off = 0;
+    }
+#if __SIZEOF_POINTER__ == 8
+    __asm__ volatile("fxrstor64 %0" : : "m"(*(const uint8_t(*)[ARCH_FPU_SIZE])ctx->fpu));
+#else
+    __asm__ volatile("fxrstor %0" : : "m"(*(const uint8_t(*)[ARCH_FPU_SIZE])ctx->fpu));
+#endif
+    if (!core_fpu_allowed(ctx)) {
+        word_t cr0;
+        __asm__ volatile("mov %%cr0, %0" : "=r"(cr0));
+        __asm__ volatile("mov %0, %%cr0" : : "r"(cr0 | X86_CR0_TS) : "memory");
+        x86_fpu_off = 1;
+    }
+}
+
+/* The FP registers are saved on every entry: nothing to give up. */
+void arch_fpu_release(struct arch_context *ctx)
+{
+    (void)ctx;
+}
+
 void arch_context_init(struct arch_context *ctx, word_t pc, word_t sp, word_t arg0)
 {
     uint8_t *b = (uint8_t *)ctx;

@@ -2,7 +2,7 @@
  * What the two x86 ports (x86_64, ia32) share beyond the drivers in
  * src/drivers/x86: the COM1 console and QEMU exit (console.c), interrupt
  * controllers and the LAPIC timer (timer.c), I/O port capabilities and
- * IRQControl_GetIOAPIC (devices.c), trap dispatch (trap.c), the boot_info
+ * IRQControl_GetIOAPIC (devices.c), the vector each IOAPIC pin is on (irq_vector.c), trap dispatch (trap.c), the boot_info
  * (boot_info.c), CR3 and TLB (mmu.c). Each port supplies the functions declared "from the port".
  */
 #pragma once
@@ -20,6 +20,12 @@ word_t x86_cpu_id(void);
 /* The IRQ the current interrupt entry is for, read by arch_irq_get_active(). */
 extern word_t x86_active_irq;
 
+/* irq_vector.c: the vector (offset from VEC_IRQ_BASE) each IOAPIC pin is on. */
+word_t x86_irq_vector_max(void);
+bool x86_irq_vector_taken(word_t vector, word_t pin);   /* another pin's */
+void x86_irq_route(word_t pin, word_t vector);
+word_t x86_vector_irq(word_t vector);                   /* -> the pin's IRQ */
+
 /* trap.c: what both ports' trap entries do alike. */
 extern struct arch_context *x86_cur_ctx;        /* saved at the next entry */
 extern const char *const x86_exception_names[32];
@@ -32,6 +38,12 @@ _Noreturn void x86_user_trap_dispatch(word_t vector, word_t error);
  * false for anything else, a kernel bug the port reports. */
 bool x86_kernel_trap_dispatch(word_t vector, word_t ip);
 struct arch_context *x86_bad_state_fault(struct arch_context *ctx);
+
+/* The FPU, switched eagerly: the entries save the FXSAVE image unless
+ * x86_fpu_off (the port's trap.S), every exit loads it with x86_fpu_load();
+ * a thread with seL4_TCBFlag_fpuDisabled runs with CR0.TS set. */
+extern uint8_t x86_fpu_off;     /* CR0.TS is set: the current thread's FPU is disabled */
+void x86_fpu_load(struct arch_context *ctx);
 
 /* mmu.c: CR3 switches and TLB flushes (the HAL's arch_vspace_activate ...). */
 extern paddr_t x86_active_root;         /* what CR3 holds */

@@ -49,7 +49,6 @@ bool x86_huge_pages;            /* read by pt_level_has_pages() (<arch/pte.h>) *
 
 #define CR0_MP          (1ul << 1)
 #define CR0_EM          (1ul << 2)
-#define CR0_TS          (1ul << 3)
 #define CR0_NE          (1ul << 5)
 #define CR4_OSFXSR      (1ul << 9)
 #define CR4_OSXMMEXCPT  (1ul << 10)

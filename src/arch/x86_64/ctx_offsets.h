@@ -45,6 +45,9 @@
 #define RFLAGS_IF       0x200
 #define RFLAGS_FIXED    0x2
 
+/* CR0.TS: FP/SSE instructions raise #NM (a thread whose FPU is disabled). */
+#define CR0_TS          0x8
+
 /* For the fastpath's exit (fastpath.S): the first address sysretq must not
  * return to (ARCH_USER_TOP) and the FS base MSR. */
 #define X86_USER_TOP    0x00007ffffffff000

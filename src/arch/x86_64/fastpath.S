@@ -169,6 +169,9 @@
  * unless they already are (the memo is current: checked before); the
  * invariant checker runs in checking builds; then the fast exit. */
 .macro switch_to_r14
+#ifdef KEEL_DEBUG_SYSCALLS
+    incq fastpath_hits(%rip)            /* the tests' proof that the fast case ran */
+#endif
     movq %r14, cur_thread(%rip)
     movq ASM_TCB_VSPACE_ROOT(%r14), %rax
     movq ASM_TCB_VSPACE_ASID(%r14), %rdx
@@ -222,6 +225,7 @@ x86_fastpath_call:
     transfer %r14, %rcx
     movl $ASM_THREAD_RUNNING, ASM_TCB_STATE_U32(%r14)
     movl $ASM_THREAD_BLOCKED_REPLY, ASM_TCB_STATE_U32(%rbx)
+    movb $0, ASM_TCB_PC_EXACT_U8(%rbx)                      /* core_syscall */
 
     /* setup_caller_cap: a reply capability to rbx in r14's caller slot, put
      * on the CDT right after rbx's reply master (cdt_link_after, neither
@@ -320,6 +324,7 @@ x86_fastpath_reply_recv:
     btq $ASM_CAP_FIELD_SHIFT + 2, %r12                      /* ASM_RIGHT_GRANT */
     setc ASM_TCB_CAN_GRANT_U8(%rbx)
     movl $ASM_THREAD_BLOCKED_RECV, ASM_TCB_STATE_U32(%rbx)
+    movb $0, ASM_TCB_PC_EXACT_U8(%rbx)                      /* core_syscall */
     movq %r13, ASM_TCB_BLOCKED_ON(%rbx)
     movq $0, ASM_TCB_EP_NEXT(%rbx)
     movq ASM_EP_HEAD(%r13), %rax
@@ -351,7 +356,7 @@ x86_fastpath_reply_recv:
 /* arch_fastpath_exit(r14's context) in assembly: a rip sysretq would fault
  * on in ring 0 (not below the user top) or an FS base wrmsr would refuse
  * (not canonical) goes through arch_restore_user, which makes it a fault;
- * otherwise the FS base is loaded if it changed and sysretq returns. */
+ * otherwise x86_sysret_to_user loads the FS base and returns. */
 x86_fastpath_exit_r14:
     movq %r14, %rdi
     movabsq $X86_USER_TOP, %rax
@@ -364,15 +369,6 @@ x86_fastpath_exit_r14:
     cmpq %rax, %rdx
     jne .Lrefuse
     movq %rdi, x86_cur_ctx(%rip)
-    cmpq x86_fs_loaded(%rip), %rax
-    jne .Lload_fs
-    jmp x86_sysret_to_user
-.Lload_fs:
-    movq %rax, x86_fs_loaded(%rip)
-    movq %rax, %rdx
-    shrq $32, %rdx
-    movl $X86_MSR_FS_BASE, %ecx
-    wrmsr
     jmp x86_sysret_to_user
 .Lrefuse:
     cld

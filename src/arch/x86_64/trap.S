@@ -48,7 +48,10 @@ x86_trap_common:
     movq %rbx, CTX_RFLAGS(%rax)
     movq 40(%rsp), %rbx
     movq %rbx, CTX_RSP(%rax)
+    cmpb $0, x86_fpu_off(%rip)          /* CR0.TS set: the image is current */
+    jne 1f
     fxsave64 CTX_FPU(%rax)
+1:
     movq (%rsp), %rdi                   /* vector */
     movq 8(%rsp), %rsi                  /* error code */
     leaq x86_kernel_stack_top(%rip), %rsp
@@ -118,7 +121,10 @@ x86_syscall_entry:
     movq %r15, CTX_R15(%rsp)
     movq %rcx, CTX_RIP(%rsp)
     movq %r11, CTX_RFLAGS(%rsp)
+    cmpb $0, x86_fpu_off(%rip)          /* CR0.TS set: the image is current */
+    jne 1f
     fxsave64 CTX_FPU(%rsp)
+1:
     movq x86_syscall_scratch(%rip), %rax
     movq %rax, CTX_RSP(%rsp)
     leaq x86_kernel_stack_top(%rip), %rsp
@@ -155,13 +161,56 @@ x86_syscall_entry:
     ud2
 #endif
 
+/* ---- every exit: the user's data segment registers and FS base are
+ * exactly the thread's own, whatever a thread that ran before did. User
+ * mode can load a selector into DS/ES/FS/GS (which also resets the FS or
+ * GS base), so neither the selectors nor the FS base MSR can be trusted
+ * to still hold what the kernel wrote: the selectors become null and the
+ * FS base is written, on every exit. The GS base needs no write: the
+ * kernel never changes it from 0, and every descriptor ring 3 may load
+ * has base 0 (CR4.FSGSBASE is off, swapgs is privileged). Clobbers rax,
+ * rcx, rdx. */
+.macro user_segments
+    xorl %eax, %eax
+    movl %eax, %ds
+    movl %eax, %es
+    movl %eax, %fs
+    movl %eax, %gs
+    movl $X86_MSR_FS_BASE, %ecx
+    movl CTX_FS_BASE(%rdi), %eax
+    movl CTX_FS_BASE+4(%rdi), %edx
+    wrmsr
+.endm
+
+/* The FPU image of the thread in rdi into the registers (what trap.c's
+ * fpu_load() does): CR0.TS cleared first if it was set, and set again for a
+ * thread with seL4_TCBFlag_fpuDisabled, whose FP/SSE instructions then
+ * raise #NM (its UserException). While TS is set (x86_fpu_off) the entries
+ * skip fxsave64, which would fault: that thread cannot have changed its
+ * registers. Uses rax. */
+.macro x86_fpu_load_rdi
+    cmpb $0, x86_fpu_off(%rip)
+    je 1f
+    clts
+    movb $0, x86_fpu_off(%rip)
+1:  fxrstor64 CTX_FPU(%rdi)
+    testq $ASM_TCB_FLAG_FPU_DISABLED, ASM_TCB_FLAGS(%rdi)
+    jz 2f
+    movq %cr0, %rax
+    orq $CR0_TS, %rax
+    movq %rax, %cr0
+    movb $1, x86_fpu_off(%rip)
+2:
+.endm
+
 /* ---- x86_sysret_to_user(ctx): the fastpath's exit, for a thread that
- * entered through `syscall`. rip and the FS base are already checked. sysretq takes rip from rcx and rflags from r11, which the
+ * entered through `syscall`. rip and the FS base are already checked (canonical). sysretq takes rip from rcx and rflags from r11, which the
  * syscall ABI gives up anyway; interrupts stay off until it, so the user
  * rsp is safe to load first. */
     .globl x86_sysret_to_user
 x86_sysret_to_user:
-    fxrstor64 CTX_FPU(%rdi)
+    x86_fpu_load_rdi
+    user_segments
     movq CTX_RIP(%rdi), %rcx
     movq CTX_RFLAGS(%rdi), %r11
     andl $RFLAGS_USER, %r11d            /* as arch_restore_user does */
@@ -186,6 +235,7 @@ x86_sysret_to_user:
  * iretq frame is built at the top of the kernel stack. */
     .globl x86_return_to_user
 x86_return_to_user:
+    user_segments
     leaq x86_kernel_stack_top(%rip), %rsp
     pushq $SEL_USER_SS
     pushq CTX_RSP(%rdi)
@@ -224,6 +274,9 @@ x86_idle_end:
     .balign 16
 x86_syscall_scratch:
     .quad 0
+    .globl x86_fpu_off
+x86_fpu_off:                            /* CR0.TS is set (see x86_fpu_load_rdi) */
+    .byte 0
     .balign 16
     .globl x86_kernel_stack, x86_kernel_stack_top
 x86_kernel_stack:

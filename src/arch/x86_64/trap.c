@@ -70,27 +70,6 @@ static bool user_state_ok(const struct arch_context *ctx)
            canonical(ctx->regs[REG_FS_BASE]);
 }
 
-/* Every context starts from arch_context_init() (tcb_init calls it), with
- * valid FPU control words, and afterwards only fxsave64 writes the image:
- * it can be restored as it is. */
-static void fpu_load(struct arch_context *ctx)
-{
-    __asm__ volatile("fxrstor64 %0" : : "m"(*(const uint8_t(*)[ARCH_FPU_SIZE])ctx->fpu));
-}
-
-/* The FS base MSR is rewritten only when the value changes: user mode
- * cannot write it (CR4.FSGSBASE is off), so what was loaded is still there. */
-word_t x86_fs_loaded;           /* fastpath.S keeps it too */
-
-static void fs_base_load(struct arch_context *ctx)
-{
-    word_t fs = ctx->regs[REG_FS_BASE];
-    if (fs != x86_fs_loaded) {
-        wrmsr(MSR_FS_BASE, fs);
-        x86_fs_loaded = fs;
-    }
-}
-
 _Noreturn void arch_restore_user(struct arch_context *ctx)
 {
     while (ctx && !user_state_ok(ctx))
@@ -99,8 +78,7 @@ _Noreturn void arch_restore_user(struct arch_context *ctx)
         x86_idle_loop();
     x86_cur_ctx = ctx;
     ctx->regs[REG_FLAGS] = (ctx->regs[REG_FLAGS] & RFLAGS_USER) | RFLAGS_IF | RFLAGS_FIXED;
-    fs_base_load(ctx);
-    fpu_load(ctx);
+    x86_fpu_load(ctx);                  /* x86_return_to_user loads the segments */
     x86_return_to_user(ctx);
 }
 
@@ -113,6 +91,5 @@ _Noreturn void arch_fastpath_exit(struct arch_context *ctx)
     if (ctx->regs[REG_PC] >= ARCH_USER_TOP || !canonical(ctx->regs[REG_FS_BASE]))
         arch_restore_user(ctx);         /* turns it into a fault */
     x86_cur_ctx = ctx;
-    fs_base_load(ctx);
-    x86_sysret_to_user(ctx);            /* makes rflags safe itself */
+    x86_sysret_to_user(ctx);            /* loads the segments, makes rflags safe */
 }

@@ -16,10 +16,6 @@ _Noreturn void x86_return_to_user(struct arch_context *ctx);
 _Noreturn void x86_sysret_to_user(struct arch_context *ctx);
 _Noreturn void x86_idle_loop(void) __asm__("x86_idle");
 
-/* State fastpath.S reads and writes as the C exits do: the FS base last
- * loaded (trap.c); CR3's root is x86_active_root (x86.h). */
-extern word_t x86_fs_loaded;
-
 /* cpu.c: GDT, TSS, IDT, syscall MSRs, control registers. */
 void x86_cpu_init(void);
 

@@ -58,6 +58,12 @@ void ioapic_set_mode(unsigned pin, bool level, bool active_low)
     ioapic_write(REDTBL(pin), low);
 }
 
+void ioapic_set_vector(unsigned pin, uint8_t vector)
+{
+    if (pin < ioapic_pins)
+        ioapic_write(REDTBL(pin), (ioapic_read(REDTBL(pin)) & ~0xffu) | vector);
+}
+
 void ioapic_mask(unsigned pin)
 {
     if (pin < ioapic_pins)

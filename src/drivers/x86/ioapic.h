@@ -15,5 +15,8 @@
 void ioapic_init(uintptr_t regs_va, uint8_t vector_base, uint32_t dest_apic_id);
 unsigned ioapic_num_pins(void);
 void ioapic_set_mode(unsigned pin, bool level, bool active_low);
+
+/* Deliver the pin's interrupts on CPU vector `vector` (mask and mode kept). */
+void ioapic_set_vector(unsigned pin, uint8_t vector);
 void ioapic_mask(unsigned pin);
 void ioapic_unmask(unsigned pin);

@@ -72,3 +72,9 @@
 #define CTX_TPIDR               (34 * 8)
 #define CTX_TPIDRRO             (35 * 8)
 #define CTX_SIZE                (36 * 8)
+
+/* CPACR_EL1.FPEN: 3 = FP/SIMD run at EL0 and EL1; 0 = they trap (EC 0x07). */
+#define CPACR_FPEN_ON           (3 << 20)
+/* struct arch_fpu_state (arch/regs.h). */
+#define FPU_Q(n)                ((n) * 16)
+#define FPU_FPSR                (32 * 16)

@@ -18,7 +18,7 @@ _Static_assert(((ARM_MAIR_VALUE >> (8 * ARM_MAIR_NORMAL)) & 0xff) == 0xff &&
 #define PMCR_E              (1u << 0)       /* the PMU counts */
 #define PMCR_LC             (1u << 6)       /* the cycle counter is 64 bits wide */
 #define PMCNTEN_CYCLES      (1u << 31)
-#define PMUSERENR_EN_CR     0x5u            /* EL0 may read the counters */
+#define PMUSERENR_CR        0x4u            /* EL0 may read the cycle counter, nothing else */
 #define TTBR_ASID_SHIFT     48
 
 extern pte_t arm_empty_l0[512];
@@ -37,9 +37,8 @@ static bool cpu_has_pmu(void)
     return ver != 0 && ver != 0xf;
 }
 
-/* Take over the exception vectors. FP/SIMD stays off: the kernel saves no
- * FP state, so an FP instruction at EL0 must trap (a UserException) rather
- * than share registers between threads. */
+/* Take over the exception vectors. FP/SIMD starts off: the first FP
+ * instruction of a thread traps and gives it the registers (fpu.c). */
 void arm_cpu_init(void)
 {
     sysreg_write(vbar_el1, arm_vectors);
@@ -52,7 +51,7 @@ void arm_cpu_init(void)
     if (cpu_has_pmu()) {
         sysreg_write(pmcr_el0, PMCR_E | PMCR_LC);
         sysreg_write(pmcntenset_el0, PMCNTEN_CYCLES);
-        sysreg_write(pmuserenr_el0, PMUSERENR_EN_CR);
+        sysreg_write(pmuserenr_el0, PMUSERENR_CR);
     }
     isb();
 }

@@ -132,6 +132,18 @@ arch_restore_user:
 arch_fastpath_exit:
     cbz x0, arm_idle_loop
     mov sp, x0
+    /* FPEN on only for the thread whose state the FP registers hold
+     * (core/fpu_lazy.c's fpu_owner); eret makes the change take effect. */
+    adrp x1, fpu_owner
+    ldr x1, [x1, :lo12:fpu_owner]
+    mov x2, #CPACR_FPEN_ON
+    cmp x1, x0
+    csel x2, x2, xzr, eq
+    mrs x3, cpacr_el1
+    cmp x2, x3
+    b.eq 1f
+    msr cpacr_el1, x2
+1:
     ldp x22, x23, [sp, #CTX_PC]
     and x23, x23, #ARM_SPSR_USER_MASK
     msr elr_el1, x22

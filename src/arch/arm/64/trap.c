@@ -60,15 +60,20 @@ static word_t esr_class(word_t esr)
  * UserException with the whole ESR as its number and code 0, as seL4. */
 struct arch_context *arm_trap_user(struct arch_context *ctx)
 {
-    (void)ctx;
     word_t esr = sysreg_read(esr_el1), ec = esr_class(esr);
     struct user_fault f = {
         .kind = USER_FAULT_EXCEPTION, .addr = sysreg_read(far_el1), .code = esr, .subcode = 0,
         .cause = exception_name(ec),
     };
+    if (ec == EC_FP && fpu_lazy_claim(ctx))
+        return ctx;             /* the thread has the FPU now: run it again */
     if (ec == EC_IABT_LOWER || ec == EC_DABT_LOWER) {
         f.kind = USER_FAULT_VM;
         f.instruction = ec == EC_IABT_LOWER;
+        /* seL4 reports a prefetch abort at the thread's pc (FAR holds the
+         * same address for a fetch). */
+        if (f.instruction)
+            f.addr = arch_context_get(ctx, REG_PC);
     }
     return core_fault(&f);
 }

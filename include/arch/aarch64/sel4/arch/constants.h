@@ -66,3 +66,18 @@ typedef enum {
 /* Keel: bytes of the system-call instruction (svc #0), for fault handlers
  * that step a thread past a faulting system call. */
 #define KEEL_SYSCALL_INSN_LEN 4
+
+/* Mapping attributes of seL4_ARM_Page_Map and seL4_ARM_PageTable_Map, as in
+ * seL4; Keel honours ExecuteNever and maps device frames uncached whatever
+ * PageCacheable says (docs/api.md). */
+typedef enum {
+    seL4_ARM_PageCacheable = 0x01,
+    seL4_ARM_ParityEnabled = 0x02,
+    seL4_ARM_Default_VMAttributes = 0x03,
+    seL4_ARM_ExecuteNever = 0x04,
+} seL4_ARM_VMAttributes;
+
+/* seL4 < 12 names of the paging structures (one PageTable type since). */
+#define seL4_ARM_PageUpperDirectory seL4_ARM_PageTable
+#define seL4_ARM_PageGlobalDirectory seL4_ARM_VSpace
+#define seL4_ARM_PageDirectory seL4_ARM_PageTable

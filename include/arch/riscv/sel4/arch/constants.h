@@ -56,3 +56,9 @@ typedef enum {
 /* Keel: bytes of the system-call instruction (ecall), for fault handlers
  * that step a thread past a faulting system call. */
 #define KEEL_SYSCALL_INSN_LEN 4
+
+/* Mapping attributes of seL4_RISCV_Page_Map and seL4_RISCV_PageTable_Map. */
+typedef enum {
+    seL4_RISCV_Default_VMAttributes = 0,
+    seL4_RISCV_ExecuteNever = 0x1,
+} seL4_RISCV_VMAttributes;

@@ -32,6 +32,13 @@ struct arch_context {
     _Alignas(16) uint8_t fpu[ARCH_FPU_SIZE];
 };
 
+/* ia32 switches the FPU eagerly as x86_64 does (src/arch/x86/trap.c): the
+ * FXSAVE image above is the state, the TCB's arch_fpu_state (hal.h) has
+ * nothing to hold. */
+struct arch_fpu_state {
+    uint8_t unused;
+};
+
 /* Syscall ABI (as seL4 on ia32): eax = syscall number, ebx = capability /
  * badge, esi = message info, edi and ebp = the two message registers in
  * registers; `sysenter` takes the user stack pointer in ecx and the return

@@ -41,6 +41,13 @@ static const unsigned char arch_msg_regs[ARCH_NUM_MSG_REGS] = { REG_A2, REG_A3, 
 
 _Static_assert(sizeof(struct arch_context) == ARCH_CONTEXT_SIZE, "trap.S frame layout");
 
+/* A thread's F/D state while another thread holds the FP registers
+ * (fpu.S saves and loads it; offsets: f[n] at 8n, fcsr at 256). */
+struct arch_fpu_state {
+    uint64_t f[32];
+    word_t fcsr;
+};
+
 static inline word_t arch_context_get(const struct arch_context *c, unsigned r)
 {
     return c->regs[r];

@@ -32,6 +32,13 @@ struct arch_context {
     _Alignas(16) uint8_t fpu[ARCH_FPU_SIZE];
 };
 
+/* x86_64 switches the FPU eagerly: the FXSAVE image above is saved on every
+ * entry and loaded on every exit, so the TCB's arch_fpu_state (hal.h) has
+ * nothing to hold. */
+struct arch_fpu_state {
+    uint8_t unused;
+};
+
 /* Syscall ABI (as seL4 on x86_64): rdx = syscall number, rdi = capability /
  * badge, rsi = message info, r10, r8, r9, r15 = the first four message
  * registers. `syscall` itself overwrites rcx (return rip) and r11 (rflags). */

@@ -9,6 +9,11 @@ struct arch_context {
     word_t regs[ARCH_NUM_REGS];
 };
 
+/* A thread's FP registers (hal.h): a few words are enough for the host. */
+struct arch_fpu_state {
+    word_t f[4];
+};
+
 #define REG_ARG0 REG_A0
 #define REG_ARG1 REG_A1
 #define REG_CAP REG_A0

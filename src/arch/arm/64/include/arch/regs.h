@@ -28,6 +28,13 @@ struct arch_context {
     word_t regs[ARCH_NUM_REGS];
 };
 
+/* A thread's FP/SIMD state while another thread holds the registers
+ * (fpu.S: q0..q31 at 16n, FPSR and FPCR after them). */
+struct arch_fpu_state {
+    _Alignas(16) uint64_t q[64];
+    uint64_t fpsr, fpcr;
+};
+
 /* Syscall ABI (as libsel4 on aarch64): x7 = syscall number, x0 = capability /
  * badge, x1 = message info, x2..x5 = the first four message registers. */
 #define REG_ARG0        REG_X0
