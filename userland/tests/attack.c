@@ -90,10 +90,13 @@ static const char *attack_readonly_ipc_buffer(void)
 
 /* ---- x86_64 and ia32: segment state is per thread ---- */
 
+#if defined(__x86_64__) || defined(__i386__)
+static seL4_CPtr ntfn_a, ntfn_b;
+
 #if defined(__x86_64__)
 #define USER_DATA_SELECTOR 0x23ul       /* the GDT's ring-3 data segment: base 0 */
-
-static seL4_CPtr ntfn_a, ntfn_b;
+#define TLS_BASE(uc) ((uc).fs_base)
+#define TLS_SEG "FS"
 
 /* Worker A: leaves every data segment register changed (FS to null, which
  * also clears the FS base), wakes B and blocks, without touching its TLS. */
@@ -107,53 +110,28 @@ static void segment_changer(worker *w)
     keel_sys_recv((seL4_Word)seL4_SysRecv, ntfn_a, &badge, &info, &m0, &m1, &m2, &m3);
 }
 
-/* Worker B, with the same TLS base: reads through FS and looks at its
- * selectors. */
-static void segment_reader(worker *w)
+/* B's TLS word below its TLS base (read through FS), and its selectors or'ed:
+ * every exit loads null ones. */
+static void segment_probe(seL4_Word *v, seL4_Word *sel)
 {
-    seL4_Word badge, info, m0, m1, m2, m3, v, ds, es, fs, gs;
-    keel_sys_recv((seL4_Word)seL4_SysRecv, ntfn_b, &badge, &info, &m0, &m1, &m2, &m3);
-    __asm__ volatile("movq %%fs:-8, %0" : "=r"(v));
+    seL4_Word ds, es, fs, gs;
+    __asm__ volatile("movq %%fs:-8, %0" : "=r"(*v));
     __asm__ volatile("movq %%ds, %0\n\tmovq %%es, %1\n\tmovq %%fs, %2\n\tmovq %%gs, %3"
                      : "=r"(ds), "=r"(es), "=r"(fs), "=r"(gs));
-    w->r[0] = v;
-    w->r[1] = ds | es | fs | gs;
-    w->r[2] = 1;
+    *sel = ds | es | fs | gs;
 }
-
-static const char *attack_x86_segments(void)
-{
-    seL4_CPtr ep, fep = fault_ep_new(&ep);
-    seL4_UserContext uc;
-    TRY(expect_ok(root_priority(PRIO_ROOT), "setup: root priority"));
-    ntfn_a = new_notification();
-    ntfn_b = new_notification();
-    CHECK(fep != 0 && ntfn_a != 0 && ntfn_b != 0, "setup: no endpoint or notifications");
-    worker *b = worker_start(1, PRIO_HI, fep, segment_reader, 0, 0);
-    worker *a = worker_create(0, PRIO_HI, fep, segment_changer, 0, 0);
-    CHECK(a != NULL && b != NULL, "%s", worker_error());
-    TRY(expect_ok(seL4_TCB_ReadRegisters(b->tcb, 0, 0, NUM_CONTEXT_REGS, &uc), "ReadRegisters of B"));
-    TRY(expect_ok(seL4_TCB_SetTLSBase(a->tcb, uc.fs_base), "A gets B's TLS base"));
-    TRY(expect_ok(seL4_TCB_Resume(a->tcb), "Resume of A"));
-    CHECK(a->steps == 1, "A did not run");
-    CHECK(b->r[2] == 1, "B did not finish: it faulted reading through FS (its base was cleared by A)");
-    CHECK(b->r[0] == *(const seL4_Word *)(uc.fs_base - 8), "B read %lx through FS, want %lx", b->r[0],
-          *(const seL4_Word *)(uc.fs_base - 8));
-    CHECK(b->r[1] == 0, "B's data segment selectors carry A's values (or of them %lx)", b->r[1]);
-    return NULL;
-}
-#elif defined(__i386__)
+#else
 /* ia32: the TLS base is the GS base, a per-thread GDT descriptor that every
- * exit reloads, with the selectors (docs/api.md). */
+ * exit reloads with the selectors (docs/api.md). */
 #define USER_DS 0x23ul                  /* the GDT's ring-3 data segment */
 #define USER_FS 0x33ul                  /* the per-thread TLS descriptors */
 #define USER_GS 0x3bul
+#define TLS_BASE(uc) ((uc).gs_base)
+#define TLS_SEG "GS"
 
-static seL4_CPtr ntfn_a, ntfn_b;
-
-/* Worker A: loads null into every data segment register (nothing of it
- * can be read through them any more) and wakes B with a Send made from
- * registers only; then blocks, without touching its TLS. */
+/* Worker A: loads null into every data segment register (nothing can be
+ * read through them any more) and wakes B with a Send made from registers
+ * only; then blocks, without touching its TLS. */
 static void segment_changer(worker *w)
 {
     seL4_Word badge, info, m0, m1, m2, m3, eax = (seL4_Word)seL4_SysSend, ebx = ntfn_b, esi = 0, ecx, edx, edi;
@@ -170,17 +148,27 @@ static void segment_changer(worker *w)
     keel_sys_recv((seL4_Word)seL4_SysRecv, ntfn_a, &badge, &info, &m0, &m1, &m2, &m3);
 }
 
-/* Worker B, with the same TLS base: reads through GS and looks at its
- * selectors. */
-static void segment_reader(worker *w)
+/* B's TLS word below its TLS base (read through GS), and how its selectors
+ * differ from the ones every exit loads. */
+static void segment_probe(seL4_Word *v, seL4_Word *sel)
 {
-    seL4_Word badge, info, m0, m1, m2, m3, v, ds, es, fs, gs;
-    keel_sys_recv((seL4_Word)seL4_SysRecv, ntfn_b, &badge, &info, &m0, &m1, &m2, &m3);
-    __asm__ volatile("movl %%gs:0, %0" : "=r"(v));
+    seL4_Word ds, es, fs, gs;
+    __asm__ volatile("movl %%gs:-4, %0" : "=r"(*v));
     __asm__ volatile("movl %%ds, %0\n\tmovl %%es, %1\n\tmovl %%fs, %2\n\tmovl %%gs, %3"
                      : "=r"(ds), "=r"(es), "=r"(fs), "=r"(gs));
+    *sel = (ds ^ USER_DS) | (es ^ USER_DS) | (fs ^ USER_FS) | (gs ^ USER_GS);
+}
+#endif
+
+/* Worker B, with the same TLS base as A: reads through its TLS segment and
+ * looks at its selectors. */
+static void segment_reader(worker *w)
+{
+    seL4_Word badge, info, m0, m1, m2, m3, v, sel;
+    keel_sys_recv((seL4_Word)seL4_SysRecv, ntfn_b, &badge, &info, &m0, &m1, &m2, &m3);
+    segment_probe(&v, &sel);
     w->r[0] = v;
-    w->r[1] = (ds ^ USER_DS) | (es ^ USER_DS) | (fs ^ USER_FS) | (gs ^ USER_GS);
+    w->r[1] = sel;
     w->r[2] = 1;
 }
 
@@ -196,12 +184,13 @@ static const char *attack_x86_segments(void)
     worker *a = worker_create(0, PRIO_HI, fep, segment_changer, 0, 0);
     CHECK(a != NULL && b != NULL, "%s", worker_error());
     TRY(expect_ok(seL4_TCB_ReadRegisters(b->tcb, 0, 0, NUM_CONTEXT_REGS, &uc), "ReadRegisters of B"));
-    TRY(expect_ok(seL4_TCB_SetTLSBase(a->tcb, uc.gs_base), "A gets B's TLS base"));
+    TRY(expect_ok(seL4_TCB_SetTLSBase(a->tcb, TLS_BASE(uc)), "A gets B's TLS base"));
     TRY(expect_ok(seL4_TCB_Resume(a->tcb), "Resume of A"));
+    const seL4_Word want = ((const seL4_Word *)TLS_BASE(uc))[-1];
     CHECK(a->steps == 1, "A did not run");
-    CHECK(b->r[2] == 1, "B did not finish: it faulted reading through GS (A's null selector stayed loaded)");
-    CHECK(b->r[0] == uc.gs_base, "B read %lx through GS, want its TLS base %lx", b->r[0], uc.gs_base);
-    CHECK(b->r[1] == 0, "B's data segment selectors differ from the kernel's (xor %lx)", b->r[1]);
+    CHECK(b->r[2] == 1, "B did not finish: it faulted reading through " TLS_SEG " (A's segment state stayed)");
+    CHECK(b->r[0] == want, "B read %lx through " TLS_SEG ", want %lx", b->r[0], want);
+    CHECK(b->r[1] == 0, "B's data segment selectors carry A's values (%lx)", b->r[1]);
     return NULL;
 }
 #else

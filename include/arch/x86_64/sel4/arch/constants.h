@@ -72,12 +72,4 @@ typedef enum {
  * that step a thread past a faulting system call. */
 #define KEEL_SYSCALL_INSN_LEN 2
 
-/* Mapping attributes of seL4_X86_Page_Map and the paging structures' Map.
- * seL4_X86_CacheDisabled is the one caching attribute Keel interprets
- * (PCD|PWT); seL4_X86_ExecuteNever is a Keel extension (docs/api.md). */
-typedef enum {
-    seL4_X86_WriteBack = 0,
-    seL4_X86_CacheDisabled = 2,
-    seL4_X86_ExecuteNever = 0x100,
-    seL4_X86_Default_VMAttributes = 0,
-} seL4_X86_VMAttributes;
+#include "../../../x86/sel4/vm_attributes.h"
