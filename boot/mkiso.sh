@@ -1,9 +1,12 @@
 #!/bin/sh
-# Build a BIOS-bootable GRUB ISO for the x86 ports:
+# Build a GRUB ISO for the x86 ports that boots by BIOS and, when Debian's
+# grub-efi-amd64-bin is installed, by UEFI too (one ISO, both El Torito
+# entries: grub-mkrescue makes a hybrid image of every GRUB platform there is):
 #   mkiso.sh OUTPUT.iso KERNEL.elf ROOTTASK.elf [GRUB.cfg]
 # The ISO holds /boot/keel.elf, /boot/roottask.elf and boot/grub/grub.cfg:
 # GRUB.cfg, by default grub.cfg beside this script (multiboot2, x86_64;
-# grub-multiboot.cfg boots by multiboot v1, ia32). Fails loudly on any error; quiet on success.
+# grub-multiboot.cfg boots by multiboot v1, ia32, by BIOS). Fails loudly on
+# any error; quiet on success.
 set -eu
 
 if [ $# -ne 3 ] && [ $# -ne 4 ]; then
@@ -30,7 +33,10 @@ cp "$kernel" "$tmp/iso/boot/keel.elf"
 cp "$roottask" "$tmp/iso/boot/roottask.elf"
 cp "$cfg" "$tmp/iso/boot/grub/grub.cfg"
 
-if ! grub-mkrescue -d "$grubdir" -o "$tmp/out.iso" "$tmp/iso" >"$tmp/log" 2>&1; then
+platforms="-d $grubdir"                 # BIOS only
+[ -d /usr/lib/grub/x86_64-efi ] && platforms=""     # BIOS + UEFI
+# shellcheck disable=SC2086
+if ! grub-mkrescue $platforms -o "$tmp/out.iso" "$tmp/iso" >"$tmp/log" 2>&1; then
     echo "mkiso.sh: grub-mkrescue failed:" >&2
     cat "$tmp/log" >&2
     exit 1

@@ -16,7 +16,8 @@ void __assert_fail(const char *str, const char *file, int line, const char *func
         }                                                                \
     } while (0)
 
-/* Keel's one build flavour is a debug build: the debug assertions stay. */
+/* User code is built the same for debug and release kernels: the debug
+ * assertions stay (define NDEBUG-style switches in your own build if needed). */
 #define seL4_DebugAssert(expr) seL4_Assert(expr)
 
 #define SEL4_COMPILE_ASSERT(name, expr) _Static_assert(expr, #name);

@@ -171,7 +171,8 @@ static inline void seL4_SetTLSBase(seL4_Word tls_base)
     __asm__ volatile("" ::: "memory");
 }
 
-/* ---- debugging (always built in Keel; libsel4 has them in debug builds) ---- */
+/* ---- debugging: the stubs are always declared; the calls exist only in a
+ * debug kernel (a release kernel answers them with an UnknownSyscall fault) ---- */
 
 static inline void seL4_DebugPutChar(char c)
 {

@@ -11,6 +11,9 @@
 struct arch_context *kernel_exit(void)
 {
     struct arch_context *next = sched_exit();
+#ifdef KEEL_FPU_LAZY
+    fpu_lazy_switch(next);
+#endif
     trace_point();
     return next;
 }

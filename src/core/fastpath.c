@@ -101,6 +101,9 @@ static _Noreturn void switch_to(struct tcb *next)
 #endif
     cur_thread = next;
     vspace_activate_thread(next);
+#ifdef KEEL_FPU_LAZY
+    fpu_lazy_switch(&next->ctx);
+#endif
 #ifdef KEEL_INVARIANTS
     invariants_check();
 #endif

@@ -174,6 +174,9 @@ void arch_fpu_release(struct arch_context *ctx);
  * thread may not use the FPU (its UserException). */
 extern struct arch_context *fpu_owner;
 bool fpu_lazy_claim(struct arch_context *ctx);
+/* The core's exits call this for the thread they return to (KEEL_FPU_LAZY
+ * kernels): one that has used the FPU gets its registers now. */
+void fpu_lazy_switch(struct arch_context *next);
 void arch_fpu_save(struct arch_fpu_state *s);
 void arch_fpu_load(const struct arch_fpu_state *s);
 

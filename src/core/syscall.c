@@ -13,12 +13,12 @@
 #include <sel4/shared_types.h>
 #include <sel4/syscall_numbers.h>
 
-static word_t arg(unsigned reg)
+static inline word_t arg(unsigned reg)
 {
     return arch_context_get(&cur_thread->ctx, reg);
 }
 
-static void set_ret(unsigned reg, word_t v)
+static inline void set_ret(unsigned reg, word_t v)
 {
     arch_context_set(&cur_thread->ctx, reg, v);
 }

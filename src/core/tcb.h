@@ -83,6 +83,7 @@ struct tcb {
     word_t vspace_asid;
     struct fault_info fault;
     word_t flags;               /* seL4_TCBFlag: fpuDisabled */
+    bool fpu_used;              /* lazy FPU: it has had the registers (core/fpu_lazy.c) */
     char name[TCB_NAME_LEN];
     /* The FPU registers while the thread does not hold the CPU's (the port
      * switches them: hal.h); all zero in a new thread, the reset state. */

@@ -15,6 +15,7 @@
  */
 #include "workers.h"
 #include "vm.h"
+#include "vm_tests.h"
 
 /* ---- one rule for Untyped memory ---- */
 
@@ -347,6 +348,30 @@ static const char *attack_readonly_frame_write(void)
     return expect_vm_fault(fep, va, 0, FSR_WRITE_DENIED);
 }
 
+/* ---- a VSpace whose ASID pool was deleted ---- */
+
+/* It keeps its page tables, but can never run a thread again: its root's
+ * capabilities still say "mapped" (with the dead ASID), so no pool assigns
+ * it a new ASID, and an unmapped copy that could be assigned cannot be
+ * made. A new pool that hands out the same ASID numbers gives them to other
+ * roots only. */
+static const char *attack_vspace_of_deleted_pool(void)
+{
+    seL4_CPtr p1, p2, root, copy;
+
+    TRY(make_pool(&p1));
+    root = new_vspace_in(p1);
+    CHECK(root != 0, "setup: no VSpace from the first pool");
+    copy = copy_cap(root, seL4_AllRights);
+    CHECK(copy != 0, "setup: a copy of the mapped root");
+    TRY(expect_ok(seL4_CNode_Delete(ROOT, p1, ROOT_DEPTH), "Delete of the pool"));
+    TRY(make_pool(&p2));
+    TRY(EXPECT_ERROR(asid_assign(p2, root), seL4_InvalidCapability, "Assign of the orphaned root to a new pool", 1));
+    TRY(EXPECT_ERROR(asid_assign(p2, copy), seL4_InvalidCapability, "Assign of its copy", 1));
+    CHECK(new_vspace_in(p2) != 0, "the new pool assigns a fresh root");
+    return NULL;
+}
+
 static const struct test tests[] = {
     { "ATTACK0001 MakePool through an Untyped copy: no frame over the pool", attack_makepool_through_copy },
     { "ATTACK0002 frames through an Untyped copy and its source never overlap", attack_frames_through_copy_and_source },
@@ -360,6 +385,7 @@ static const struct test tests[] = {
     { "ATTACK0010 a capability transfer needs Grant", attack_transfer_needs_grant },
     { "ATTACK0011 a Signal needs Write", attack_signal_needs_write },
     { "ATTACK0012 a frame mapped through a read-only capability cannot be written", attack_readonly_frame_write },
+    { "ATTACK0013 a VSpace whose ASID pool was deleted can never get an ASID again", attack_vspace_of_deleted_pool },
 };
 
 TEST_SUITE_AFTER_EACH(attack_suite, tests, vm_cleanup);

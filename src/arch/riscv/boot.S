@@ -64,6 +64,10 @@ _start:
     sfence.vma
     csrw satp, t0
     sfence.vma
+    /* satp is WARL: a hart without Sv39 (or without an MMU at all) keeps
+     * the mode it had, Bare. Say so rather than hang. */
+    csrr t1, satp
+    beqz t1, .Lno_sv39
 
     /* Continue at the same code's virtual address in the window. */
     la t0, 4f
@@ -76,6 +80,17 @@ _start:
     mv a1, s1
     call riscv_boot_main
 
+/* Print the message with SBI's legacy console (it works before anything is
+ * set up, and this early the UART's address is not known), then stop. */
+.Lno_sv39:
+    la t1, .Lno_sv39_msg
+1:  lbu a0, 0(t1)
+    beqz a0, .Lhang
+    li a7, 1                    /* SBI legacy console_putchar */
+    ecall
+    addi t1, t1, 1
+    j 1b
+
 .Lhang:
     wfi
     j .Lhang
@@ -87,3 +102,7 @@ riscv_boot_root:
     .space 4096
 
     .section .note.GNU-stack, "", @progbits
+
+    .section .rodata
+.Lno_sv39_msg:
+    .asciz "keel: this hart has no Sv39 MMU (satp stays Bare): Keel needs Sv39; stopping\n"

@@ -23,6 +23,8 @@
  */
 #include "asm.h"
 
+#define ARM_BOOT_UART 0x09000000       /* QEMU virt's PL011, for boot-time complaints */
+
     .section .text.boot, "ax", %progbits
     .globl _start
 _start:
@@ -51,7 +53,7 @@ _start:
     eret
 1:  mrs x1, CurrentEL
     cmp x1, #(1 << 2)                   /* EL3 (secure=on) is not supported */
-    b.ne .Lpark
+    b.ne .Lunsupported_el
 
     adrp x1, __bss_start
     add x1, x1, :lo12:__bss_start
@@ -112,10 +114,26 @@ _start:
     mov x30, xzr
     bl arm_boot_main
 
+/* Entered at EL3 (-M virt,secure=on) or another level Keel cannot run at:
+ * say so on the virt board's PL011 (MMU off: its physical address; the
+ * device tree is not read yet), then stop. */
+.Lunsupported_el:
+    ldr x1, =ARM_BOOT_UART
+    adr x2, .Lunsupported_el_msg
+1:  ldrb w3, [x2], #1
+    cbz w3, .Lpark
+2:  ldr w4, [x1, #0x18]                 /* FR: wait while TXFF */
+    tbnz w4, #5, 2b
+    strb w3, [x1]
+    b 1b
+
 .Lpark:
     wfe
     b .Lpark
     .ltorg
+.Lunsupported_el_msg:
+    .asciz "keel: entered at EL3 (secure=on?): Keel runs at EL1, or from EL2; stopping\n"
+    .balign 4
 
     .bss
     .balign 4096
